@@ -1,0 +1,362 @@
+"""Load a dataset folder (or a TimelineJS file) into a validated `Dataset`, or fail with every problem.
+
+Nothing is half-loaded: either every table reads and every cross-reference holds, or
+`ValidationError` lists each problem with file, spreadsheet row (header = row 1) and column.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import dates, quotes
+from .model import (ACTORS, EVENTS, OPTIONAL_TABLES, PALETTE, QUOTES, ROLES, SLUG, SOURCES, TABLES,
+                    Dataset, Table)
+from .problems import Problem, ValidationError, suggest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATASET = PROJECT_ROOT / "data" / "trump-kim"
+MAX_FILE_BYTES = 200 * 1024 * 1024
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display"}
+
+
+@lru_cache(maxsize=65536)
+def _parse_date(text: str) -> dates.FuzzyDate:
+    return dates.parse(text)
+
+
+def load(path: str | Path | None = None) -> Dataset:
+    """Load a dataset: a folder in our format, or a TimelineJS JSON / Google-Sheets CSV file.
+
+    With no path, the bundled Trump–Kim dataset. Raises `ValidationError` listing every problem.
+    """
+    p = Path(path) if path is not None else DEFAULT_DATASET
+    if p.is_file() and p.suffix.lower() in (".json", ".csv"):
+        from .interop import timelinejs
+
+        return timelinejs.load_file(p)
+    if not p.exists():
+        raise ValidationError([Problem(str(p), None, None, "no such file or folder")])
+    if not p.is_dir():
+        raise ValidationError([Problem(str(p), None, None,
+                                       "not a dataset folder, a TimelineJS .json or a sheet .csv")])
+    return load_folder(p)
+
+
+def load_folder(folder: Path) -> Dataset:
+    problems: list[Problem] = []
+    raw: dict[str, list[dict]] = {}
+    rows_of: dict[str, list[int]] = {}
+    for table in TABLES:
+        records, rownums = _read_table(folder, table, problems)
+        raw[table.name], rows_of[table.name] = records, rownums
+    meta = _read_meta(folder, problems)
+    tables = _build(raw, rows_of, problems)
+    seeds = _check_references(folder, tables, rows_of, problems)
+    if problems:
+        raise ValidationError(problems)
+    return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
+                   sources=tables["sources"], quotes=tables["quotes"], meta=meta, seeds=seeds,
+                   path=folder)
+
+
+def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text (a BOM is allowed); bad bytes are reported with their row."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        row = data[: e.start].count(b"\n") + 1
+        guess = ""
+        try:
+            data.decode("cp1252")
+            guess = " It looks like Windows-1252 / Latin-1: save the file as UTF-8."
+        except UnicodeDecodeError:
+            pass
+        problems.append(Problem(file, row, None,
+                                f"bad encoding: byte 0x{data[e.start]:02x} at offset {e.start} is not UTF-8.{guess}"))
+        return None
+
+
+def _read_table(folder: Path, table: Table, problems: list[Problem]):
+    path = folder / table.file
+    if not path.exists():
+        if table.name not in OPTIONAL_TABLES:
+            problems.append(Problem(table.file, None, None, f"missing file: every dataset has {table.file}"))
+        return [], []
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(table.file, None, None,
+                                    f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"))
+            return [], []
+        data = path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(table.file, None, None, f"cannot read: {e.strerror or e}"))
+        return [], []
+    text = decode(data, table.file, problems)
+    if text is None:
+        return [], []
+    if "\x00" in text:
+        row = text[: text.index("\x00")].count("\n") + 1
+        problems.append(Problem(table.file, row, None, "NUL character in the file: it is binary or corrupt"))
+        return [], []
+    return parse_csv(text, table, problems)
+
+
+def parse_csv(text: str, table: Table, problems: list[Problem]):
+    """Rows of a table as dicts of stripped strings, with their spreadsheet row numbers."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.append(Problem(table.file, 1, None, f"empty file: the first row must be the header ({', '.join(table.names)})"))
+        return [], []
+    except csv.Error as e:
+        problems.append(Problem(table.file, 1, None, f"unreadable CSV: {e}"))
+        return [], []
+    header = [h.strip() for h in header]
+    bad = False
+    for i, h in enumerate(header):
+        if h not in table.names:
+            problems.append(Problem(table.file, 1, h or f"#{i + 1}",
+                                    f"unknown column '{h}'{suggest(h, table.names)}; columns are: {', '.join(table.names)}"))
+            bad = True
+        elif header.index(h) != i:
+            problems.append(Problem(table.file, 1, h, "the column appears twice"))
+            bad = True
+    for c in table.columns:
+        if c.required and c.name not in header:
+            problems.append(Problem(table.file, 1, c.name, f"missing column '{c.name}': add it to the header"))
+            bad = True
+    records, rownums = [], []
+    row = 1
+    try:
+        for cells in reader:
+            row += 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(header):
+                extra = [c for c in cells[len(header):] if c.strip()]
+                if extra:
+                    problems.append(Problem(table.file, row, None,
+                                            f"{len(cells)} cells but {len(header)} columns: quote a cell that holds a comma"))
+                    continue
+            record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+            records.append(record)
+            rownums.append(row)
+    except csv.Error as e:
+        problems.append(Problem(table.file, row + 1, None, f"unreadable CSV: {e}"))
+    if bad:
+        return [], []
+    return records, rownums
+
+
+def _read_meta(folder: Path, problems: list[Problem]) -> dict:
+    path = folder / "dataset.json"
+    if not path.exists():
+        return {}
+    text = decode(path.read_bytes(), "dataset.json", problems)
+    if text is None:
+        return {}
+    try:
+        meta = json.loads(text)
+    except json.JSONDecodeError as e:
+        problems.append(Problem("dataset.json", e.lineno, None, f"not valid JSON: {e.msg}"))
+        return {}
+    if not isinstance(meta, dict):
+        problems.append(Problem("dataset.json", 1, None, "must be a JSON object"))
+        return {}
+    for k, v in meta.items():
+        if k not in META_KEYS:
+            problems.append(Problem("dataset.json", None, k, f"unknown key{suggest(k, META_KEYS)}"))
+        elif not isinstance(v, str):
+            problems.append(Problem("dataset.json", None, k, "must be text"))
+    return {k: v for k, v in meta.items() if isinstance(v, str)}
+
+
+def _build(raw, rows_of, problems) -> dict[str, pd.DataFrame]:
+    out = {}
+    for table in TABLES:
+        out[table.name] = _frame(table, raw[table.name], rows_of[table.name], problems)
+    return out
+
+
+def _frame(table: Table, records: list[dict], rownums: list[int], problems: list[Problem]) -> pd.DataFrame:
+    cols: dict[str, list] = {c.name: [] for c in table.columns}
+    date_cols = [c.name for c in table.columns if c.kind == "date"]
+    derived: dict[str, list] = {f"{d}_{k}": [] for d in date_cols for k in ("precision", "qualifier", "lo", "hi", "at")}
+    seen: dict[str, int] = {}
+    for rec, row in zip(records, rownums):
+        for c in table.columns:
+            value = rec.get(c.name, "")
+            if c.needed and not value:
+                problems.append(Problem(table.file, row, c.name, f"empty: every {table.name[:-1]} needs a {c.name}"))
+            if c.kind == "id" and value and not SLUG.match(value):
+                problems.append(Problem(table.file, row, c.name,
+                                        f"'{_short(value)}' is not an id: use lower-case letters, digits and '-'"))
+            if c.kind == "ids":
+                parts = tuple(x.strip() for x in value.split(";") if x.strip()) if value else ()
+                if c.ref:
+                    for x in parts:
+                        if not SLUG.match(x):
+                            problems.append(Problem(table.file, row, c.name,
+                                                    f"'{_short(x)}' is not an id: use lower-case letters, digits and '-'"))
+                value = parts
+            if c.kind == "enum" and value and value not in c.choices:
+                problems.append(Problem(table.file, row, c.name,
+                                        f"'{_short(value)}' is not one of {', '.join(c.choices)}{suggest(value, c.choices)}"))
+            if c.kind == "int":
+                if value == "":
+                    value = None
+                else:
+                    try:
+                        value = int(value)
+                        if value < 0:
+                            raise ValueError
+                    except ValueError:
+                        problems.append(Problem(table.file, row, c.name, f"'{_short(value)}' is not a whole number ≥ 0"))
+                        value = None
+            if c.kind == "date":
+                fd = None
+                if value:
+                    try:
+                        fd = _parse_date(value)
+                        value = fd.canonical()
+                    except dates.DateError as e:
+                        problems.append(Problem(table.file, row, c.name, str(e)))
+                _derive(derived, c.name, fd)
+            cols[c.name].append(value)
+        key = rec.get(table.key, "") if table.key else ""
+        if key:
+            if key in seen:
+                problems.append(Problem(table.file, row, table.key,
+                                        f"duplicate id '{key}': row {seen[key]} has it already"))
+            else:
+                seen[key] = row
+    frame = {}
+    for c in table.columns:
+        if c.kind == "ids":
+            frame[c.name] = pd.Series(cols[c.name], dtype=object)
+        elif c.kind == "int":
+            frame[c.name] = pd.array(cols[c.name], dtype="Int64")
+        else:
+            frame[c.name] = pd.Series(cols[c.name], dtype="str")
+    for name, values in derived.items():
+        kind = name.rsplit("_", 1)[1]
+        frame[name] = pd.Series(values, dtype="float64" if kind in ("lo", "hi", "at") else "str")
+    df = pd.DataFrame(frame)
+    df.attrs["rows"] = list(rownums)
+    return df
+
+
+def _derive(derived: dict, col: str, fd: dates.FuzzyDate | None) -> None:
+    if fd is None:
+        for k in ("precision", "qualifier"):
+            derived[f"{col}_{k}"].append("")
+        for k in ("lo", "hi", "at"):
+            derived[f"{col}_{k}"].append(np.nan)
+        return
+    derived[f"{col}_precision"].append(fd.precision)
+    derived[f"{col}_qualifier"].append(fd.qualifier)
+    derived[f"{col}_lo"].append(fd.lo())
+    derived[f"{col}_hi"].append(fd.hi())
+    derived[f"{col}_at"].append(fd.anchor_end() if col in ("end", "to") else fd.anchor())
+
+
+def _short(value: str, n: int = 60) -> str:
+    s = str(value)
+    return s if len(s) <= n else s[:n] + "…"
+
+
+def _check_references(folder: Path, t: dict[str, pd.DataFrame], rows_of, problems) -> dict[str, str]:
+    ids = {name: set(t[name]["id"]) for name in ("events", "actors", "sources", "quotes")}
+
+    def rows(name):
+        return rows_of[name]
+
+    ev = t["events"]
+    kinds = dict(zip(ev["id"], ev["kind"]))
+    for i, row in enumerate(rows("events")):
+        e = ev.iloc[i]
+        for col, ref in (("actors", "actors"), ("sources", "sources")):
+            for x in e[col]:
+                if SLUG.match(x) and x not in ids[ref]:
+                    problems.append(Problem(EVENTS.file, row, col,
+                                            f"unknown {ref[:-1]} '{x}'{suggest(x, ids[ref])}: add it to {ref}.csv or fix the id"))
+        if e["phase"] and SLUG.match(e["phase"]):
+            if e["phase"] not in ids["events"]:
+                problems.append(Problem(EVENTS.file, row, "phase", f"unknown event '{e['phase']}'{suggest(e['phase'], ids['events'])}"))
+            elif kinds.get(e["phase"]) != "phase":
+                problems.append(Problem(EVENTS.file, row, "phase", f"'{e['phase']}' is not an event of kind phase"))
+            elif e["phase"] == e["id"]:
+                problems.append(Problem(EVENTS.file, row, "phase", "an event cannot be its own phase"))
+        if e["kind"] in ("span", "phase") and not e["end"] and not np.isnan(e["start_at"]):
+            problems.append(Problem(EVENTS.file, row, "end", f"empty: a {e['kind']} needs an end date (or use kind moment)"))
+        if e["end"] and not np.isnan(e["end_at"]) and not np.isnan(e["start_at"]):
+            if e["end_at"] < e["start_at"] or e["end_hi"] <= e["start_lo"]:
+                problems.append(Problem(EVENTS.file, row, "end", f"ends ({e['end']}) before it starts ({e['start']})"))
+    act = t["actors"]
+    for i, row in enumerate(rows("actors")):
+        colour = act.iloc[i]["colour"]
+        if colour and not _COLOUR.match(colour):
+            problems.append(Problem(ACTORS.file, row, "colour", f"'{_short(colour)}' is not a colour: write #rrggbb"))
+    if not act.empty:
+        filled = [c if c else PALETTE[i % len(PALETTE)] for i, c in enumerate(act["colour"])]
+        act["colour"] = pd.Series(filled, dtype="str", index=act.index)
+    ro = t["roles"]
+    for i, row in enumerate(rows("roles")):
+        r = ro.iloc[i]
+        if SLUG.match(r["actor"]) and r["actor"] not in ids["actors"]:
+            problems.append(Problem(ROLES.file, row, "actor", f"unknown actor '{r['actor']}'{suggest(r['actor'], ids['actors'])}"))
+        if r["source"] and SLUG.match(r["source"]) and r["source"] not in ids["sources"]:
+            problems.append(Problem(ROLES.file, row, "source", f"unknown source '{r['source']}'{suggest(r['source'], ids['sources'])}"))
+        if r["from"] and r["to"] and not np.isnan(r["from_at"]) and not np.isnan(r["to_at"]) and r["to_at"] < r["from_at"]:
+            problems.append(Problem(ROLES.file, row, "to", f"ends ({r['to']}) before it starts ({r['from']})"))
+    if not ro.empty:
+        ro["from_lo"] = ro["from_lo"].fillna(float("-inf"))
+        ro["to_hi"] = ro["to_hi"].fillna(float("inf"))
+    src = t["sources"]
+    seeds: dict[str, str] = {}
+    for i, row in enumerate(rows("sources")):
+        s = src.iloc[i]
+        if not s["url"] and not s["seed"]:
+            problems.append(Problem(SOURCES.file, row, "url", "a source needs a url or a seed file"))
+        if s["url"] and not _URL.match(s["url"]):
+            problems.append(Problem(SOURCES.file, row, "url", f"'{_short(s['url'])}' is not an http(s) URL"))
+        if s["seed"]:
+            p = quotes.seed_path(folder, s["seed"])
+            if p is None:
+                problems.append(Problem(SOURCES.file, row, "seed",
+                                        f"seed file '{_short(s['seed'])}' not found in {folder / 'seeds'} or the project's seeds/"))
+            else:
+                text = decode(p.read_bytes(), p.name, problems)
+                if text is not None:
+                    seeds[s["id"]] = text
+    qu = t["quotes"]
+    for i, row in enumerate(rows("quotes")):
+        q = qu.iloc[i]
+        for col, ref in (("event", "events"), ("speaker", "actors"), ("source", "sources")):
+            if q[col] and SLUG.match(q[col]) and q[col] not in ids[ref]:
+                problems.append(Problem(QUOTES.file, row, col, f"unknown {ref[:-1]} '{q[col]}'{suggest(q[col], ids[ref])}"))
+        if q["original_of"] and SLUG.match(q["original_of"]) and q["original_of"] not in ids["quotes"]:
+            problems.append(Problem(QUOTES.file, row, "original_of", f"unknown quote '{q['original_of']}'"))
+        if q["translation"] and not q["translation_by"]:
+            problems.append(Problem(QUOTES.file, row, "translation_by",
+                                    "empty: say who translated ('ours', or the id of the source of a published translation)"))
+        if q["translation_by"] and q["translation_by"] != "ours" and q["translation_by"] not in ids["sources"]:
+            problems.append(Problem(QUOTES.file, row, "translation_by", f"'{_short(q['translation_by'])}' is neither 'ours' nor a source id"))
+        if q["source"] in seeds and q["text"]:
+            start, end = q["start_offset"], q["end_offset"]
+            msg = quotes.verify(q["text"], seeds[q["source"]], None if pd.isna(start) else int(start),
+                                None if pd.isna(end) else int(end))
+            if msg:
+                problems.append(Problem(QUOTES.file, row, "start_offset", msg))
+    return seeds

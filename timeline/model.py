@@ -1,0 +1,195 @@
+"""The data model in one place: tables, their columns, dtypes and ids.
+
+A `Dataset` holds five pandas tables. Each table's columns are declared once here, with
+whether the CSV must have the column (`required`), whether a cell may be empty (`needed`), and
+the dtype it has in memory. Lists (actors, tags, sources) are tuples of ids in memory and
+`;`-separated text in files. Dates are kept as the written text (`start`), its precision and
+qualifier, and the interval it covers (`start_lo`/`start_hi`, float days since 1970-01-01;
+see `timeline.dates`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool = False   # the CSV file must have this column
+    needed: bool = False     # every row must have a value
+    kind: str = "text"       # text | id | ids | date | int | enum
+    choices: tuple[str, ...] = ()
+    ref: str | None = None   # table the ids refer to
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    file: str
+    columns: tuple[Column, ...]
+    key: str | None = "id"
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+KINDS = ("moment", "span", "phase")
+
+EVENTS = Table("events", "events.csv", (
+    Column("id", True, True, "id"),
+    Column("title", True, True),
+    Column("title_nl"),
+    Column("summary"),
+    Column("summary_nl"),
+    Column("kind", True, True, "enum", KINDS),
+    Column("start", True, True, "date"),
+    Column("end", kind="date"),
+    Column("display_date"),
+    Column("place"),
+    Column("actors", True, True, "ids", ref="actors"),
+    Column("tags", kind="ids"),
+    Column("phase", kind="id", ref="events"),
+    Column("sources", True, True, "ids", ref="sources"),
+    Column("note"),
+))
+
+ACTORS = Table("actors", "actors.csv", (
+    Column("id", True, True, "id"),
+    Column("name", True, True),
+    Column("country"),
+    Column("colour"),
+    Column("description"),
+))
+
+ROLES = Table("roles", "roles.csv", (
+    Column("actor", True, True, "id", ref="actors"),
+    Column("title", True, True),
+    Column("title_nl"),
+    Column("from", kind="date"),
+    Column("to", kind="date"),
+    Column("source", kind="id", ref="sources"),
+), key=None)
+
+SOURCES = Table("sources", "sources.csv", (
+    Column("id", True, True, "id"),
+    Column("title", True, True),
+    Column("publisher"),
+    Column("date", kind="date"),
+    Column("url"),
+    Column("seed"),
+    Column("language"),
+))
+
+QUOTES = Table("quotes", "quotes.csv", (
+    Column("id", True, True, "id"),
+    Column("event", True, True, "id", ref="events"),
+    Column("speaker", True, True, "id", ref="actors"),
+    Column("text", True, True),
+    Column("language", True, True),
+    Column("translation"),
+    Column("translation_by"),
+    Column("source", True, True, "id", ref="sources"),
+    Column("start_offset", kind="int"),
+    Column("end_offset", kind="int"),
+    Column("original_of", kind="id", ref="quotes"),
+))
+
+TABLES = (EVENTS, ACTORS, ROLES, SOURCES, QUOTES)
+OPTIONAL_TABLES = ("roles", "quotes")
+TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+# Columns derived from dates, added to the in-memory tables by the loader.
+DATE_DERIVED = ("precision", "qualifier", "lo", "hi", "at")
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+           "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39")
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """A stable slug for an id made from text ('Hanoi summit!' -> 'hanoi-summit')."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:60].strip("-")
+    return s or fallback
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=object if c_kind == "ids" else "str")
+                         for c, c_kind in ((c.name, c.kind) for c in table.columns)})
+
+
+@dataclass
+class Dataset:
+    """A loaded, validated dataset: five tables plus metadata and the seed texts.
+
+    events  id, title, title_nl, summary, summary_nl, kind, start, end, display_date, place,
+            actors (tuple), tags (tuple), phase, sources (tuple), note, and for start and end:
+            *_precision, *_qualifier, *_lo/*_hi (the interval the date may stand for) and *_at
+            (where it is drawn), all float days since 1970-01-01
+    actors  id, name, country, colour (always filled), description
+    roles   actor, title, title_nl, from, to, source, from_lo, to_hi
+    sources id, title, publisher, date, url, seed, language
+    quotes  id, event, speaker, text, language, translation, translation_by, source,
+            start_offset, end_offset (Int64), original_of
+    """
+
+    events: pd.DataFrame
+    actors: pd.DataFrame
+    roles: pd.DataFrame
+    sources: pd.DataFrame
+    quotes: pd.DataFrame
+    meta: dict = field(default_factory=dict)
+    seeds: dict = field(default_factory=dict)   # source id -> seed text
+    path: Path | None = None
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or (self.path.name if self.path else "Timeline")
+
+    def title_in(self, lang: str) -> str:
+        return self.meta.get(f"title_{lang}") or self.title
+
+    def event(self, event_id: str) -> pd.Series | None:
+        rows = self.events[self.events["id"] == event_id]
+        return None if rows.empty else rows.iloc[0]
+
+    def quotes_for(self, event_id: str) -> pd.DataFrame:
+        return self.quotes[self.quotes["event"] == event_id]
+
+    def actor_name(self, actor_id: str) -> str:
+        rows = self.actors[self.actors["id"] == actor_id]
+        return actor_id if rows.empty else rows.iloc[0]["name"]
+
+    def role_of(self, actor_id: str, when: float, lang: str = "en") -> str:
+        """The title an actor held at `when` (days since 1970-01-01), or '' if none is known."""
+        roles = self.roles[self.roles["actor"] == actor_id]
+        for _, r in roles.iterrows():
+            if r["from_lo"] <= when < r["to_hi"]:
+                if lang != "en" and isinstance(r.get(f"title_{lang}"), str) and r[f"title_{lang}"]:
+                    return r[f"title_{lang}"]
+                return r["title"]
+        return ""
+
+    def is_deep_time(self) -> bool:
+        """True when some date lies outside years 1..9999 and needs a numeric year axis."""
+        from .dates import _days
+
+        lo, hi = _days(1, 1, 1), _days(9999, 12, 31)
+        ev = self.events
+        if ev.empty:
+            return False
+        return bool((ev["start_at"] < lo).any() or (ev["end_at"] > hi + 1).any())
