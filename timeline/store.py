@@ -1,0 +1,73 @@
+"""The dataset a running server shows, reloaded when its files change, never half-loaded.
+
+`DatasetStore.get()` returns the current dataset. When the files on disk change (checked at
+most every `interval` seconds), the store loads them again; if the new version has problems,
+it keeps serving the last good dataset and keeps the report in `problems` for the app to
+show. A load that races with an editor (a file changing or vanishing mid-read) is just a
+failed load: the next check tries again.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from .loader import DEFAULT_DATASET, load
+from .model import Dataset
+from .problems import Problem, ValidationError
+
+
+def fingerprint(path: Path) -> tuple:
+    """Names, sizes and modification times of the files that make up a dataset."""
+    p = Path(path)
+    files = sorted(p.rglob("*")) if p.is_dir() else [p]
+    out = []
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        if f.is_file():
+            out.append((str(f), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+class DatasetStore:
+    """Holds the last good dataset for a path; reloads on change; reports a bad reload."""
+
+    def __init__(self, path: str | Path | None = None, interval: float = 2.0):
+        self.path = Path(path) if path is not None else DEFAULT_DATASET
+        self.interval = interval
+        self.problems: list[Problem] = []
+        self._lock = threading.Lock()
+        self._checked = time.monotonic()
+        self._print = fingerprint(self.path)
+        self._dataset = load(self.path)   # the first load must succeed: raises ValidationError
+        self.version = 1
+
+    def get(self) -> Dataset:
+        now = time.monotonic()
+        if self.interval >= 0 and now - self._checked >= self.interval and self._lock.acquire(blocking=False):
+            try:
+                self._checked = now
+                self._reload_if_changed()
+            finally:
+                self._lock.release()
+        return self._dataset
+
+    def _reload_if_changed(self) -> None:
+        current = fingerprint(self.path)
+        if current == self._print:
+            return
+        try:
+            dataset = load(self.path)
+        except ValidationError as e:
+            self.problems = e.problems
+        except OSError as e:   # a file vanished between listing and reading
+            self.problems = [Problem(str(self.path), None, None, f"cannot read: {e}")]
+        else:
+            if fingerprint(self.path) != current:   # changed while we read: try again next time
+                return
+            self._dataset, self.problems = dataset, []
+            self.version += 1
+        self._print = current
