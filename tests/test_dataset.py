@@ -52,7 +52,7 @@ def test_required_story_is_covered(dataset):
 
 def test_every_event_has_a_source_that_can_be_read(dataset):
     assert dataset.events["sources"].map(len).min() >= 1
-    readable = dataset.sources["url"].str.startswith("https://") | dataset.sources["seed"].ne("")
+    readable = dataset.sources["url"].str.match(r"https?://") | dataset.sources["seed"].ne("")
     assert readable.all()
 
 
