@@ -211,3 +211,72 @@ def test_cli_validate_ok_prints_one_line_summary(tmp_path):
     r = _cli("validate", str(write_mini(tmp_path / "ok")))
     assert r.returncode == 0, r.stderr
     assert r.stdout.count("\n") == 1 and "3 events" in r.stdout and "1 quotes" in r.stdout
+
+
+# More of the malformed-file corpus: encodings, binary, size, formulas, broken metadata.
+
+def test_utf16_file_is_refused_with_the_fix(tmp_path):
+    folder = write_mini(tmp_path / "bad")
+    (folder / "actors.csv").write_bytes((folder / "actors.csv").read_text(encoding="utf-8").encode("utf-16"))
+    problem = _one(_problems(folder), "actors.csv", 1, None)
+    assert "UTF-16" in problem.message and "UTF-8" in problem.message
+
+
+def test_nul_byte_is_refused_with_its_row(tmp_path):
+    folder = write_mini(tmp_path / "bad")
+    text = (folder / "events.csv").read_text(encoding="utf-8").replace("Hanoi summit", "Hanoi\x00summit")
+    (folder / "events.csv").write_text(text, encoding="utf-8")
+    assert "NUL" in _one(_problems(folder), "events.csv", 4, None).message
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    folder = write_mini(tmp_path / "bad")
+    with open(folder / "quotes.csv", "r+b") as f:
+        f.truncate(300 * 1024 * 1024)   # sparse: no disk used, but 300 MB as far as stat knows
+    assert "the limit is" in next(p for p in _problems(folder) if p.file == "quotes.csv").message
+
+
+def test_spreadsheet_formula_is_refused(tmp_path):
+    tables = mini_tables()
+    _set(tables, "events.csv", 3, "title", '=HYPERLINK("http://evil.example","click")')
+    problem = _one(_problems(write_mini(tmp_path / "bad", tables)), "events.csv", 3, "title")
+    assert "formula" in problem.message
+
+
+def test_formula_marked_as_text_is_read_as_text(tmp_path):
+    tables = mini_tables()
+    _set(tables, "events.csv", 3, "title", "'=SUM(1) is what the banner said")
+    ds = timeline.load(write_mini(tmp_path / "ok", tables))
+    assert ds.event("rocket-man-tweet")["title"] == "=SUM(1) is what the banner said"
+
+
+def test_empty_file_asks_for_a_header(tmp_path):
+    folder = write_mini(tmp_path / "bad")
+    (folder / "sources.csv").write_text("", encoding="utf-8")
+    assert "header" in _one(_problems(folder), "sources.csv", 1, None).message
+
+
+def test_column_twice(tmp_path):
+    tables = mini_tables()
+    tables["actors.csv"][0][3] = "name"
+    assert "twice" in _one(_problems(write_mini(tmp_path / "bad", tables)), "actors.csv", 1, "name").message
+
+
+def test_broken_dataset_json(tmp_path):
+    folder = write_mini(tmp_path / "bad")
+    (folder / "dataset.json").write_text('{"title": "x",\n "titel": 3,}', encoding="utf-8")
+    assert "not valid JSON" in _one(_problems(folder), "dataset.json", 2, None).message
+
+
+def test_row_numbers_count_spreadsheet_rows_with_multiline_cells(tmp_path):
+    tables = mini_tables()
+    _set(tables, "events.csv", 2, "title", "Rocket Man\nphase, on two lines")
+    _set(tables, "events.csv", 4, "start", "never")
+    _one(_problems(write_mini(tmp_path / "bad", tables)), "events.csv", 4, "start")
+
+
+def test_file_replaced_by_a_folder(tmp_path):
+    folder = write_mini(tmp_path / "bad")
+    (folder / "roles.csv").unlink()
+    (folder / "roles.csv").mkdir()
+    assert "cannot read" in next(p for p in _problems(folder) if p.file == "roles.csv").message

@@ -25,6 +25,8 @@ DEFAULT_DATASET = PROJECT_ROOT / "data" / "trump-kim"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+# A cell a spreadsheet would run as a formula when the file is opened (CSV injection).
+_FORMULA = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!]")
 META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display"}
 
 
@@ -68,8 +70,32 @@ def load_folder(folder: Path) -> Dataset:
                    path=folder)
 
 
+def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds: dict[str, str] | None = None,
+                 path: Path | None = None, rows: dict[str, list[int]] | None = None) -> Dataset:
+    """Build and validate a Dataset from row records (dicts of strings per table, as CSV rows give them).
+
+    The same checks as for a folder. `seeds` maps seed file names to their text (looked up before
+    the disk); `path` is the dataset's file or folder (seed files are also looked for beside it);
+    `rows` gives each record's row number for problems (default: 2, 3, … as in a CSV file).
+    """
+    problems: list[Problem] = []
+    raw = {t.name: list(records.get(t.name, [])) for t in TABLES}
+    rows_of = {name: list((rows or {}).get(name) or range(2, len(recs) + 2)) for name, recs in raw.items()}
+    tables = _build(raw, rows_of, problems)
+    folder = None if path is None else (Path(path) if Path(path).is_dir() else Path(path).parent)
+    found = _check_references(folder, tables, rows_of, problems, seeds)
+    if problems:
+        raise ValidationError(problems)
+    return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
+                   sources=tables["sources"], quotes=tables["quotes"], meta=dict(meta or {}), seeds=found,
+                   path=None if path is None else Path(path))
+
+
 def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
     """UTF-8 text (a BOM is allowed); bad bytes are reported with their row."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        problems.append(Problem(file, 1, None, "bad encoding: the file is UTF-16; save it as UTF-8"))
+        return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -197,6 +223,12 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
     for rec, row in zip(records, rownums):
         for c in table.columns:
             value = rec.get(c.name, "")
+            if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+                value = value[1:]   # a cell marked as text, as our CSV export writes formula-like text
+            elif value and _FORMULA.match(value):
+                problems.append(Problem(table.file, row, c.name,
+                                        f"'{_short(value)}' is a spreadsheet formula, which runs when the file is "
+                                        "opened in a spreadsheet: start the cell with ' if it is meant as text"))
             if c.needed and not value:
                 problems.append(Problem(table.file, row, c.name, f"empty: every {table.name[:-1]} needs a {c.name}"))
             if c.kind == "id" and value and not SLUG.match(value):
@@ -276,7 +308,8 @@ def _short(value: str, n: int = 60) -> str:
     return s if len(s) <= n else s[:n] + "…"
 
 
-def _check_references(folder: Path, t: dict[str, pd.DataFrame], rows_of, problems) -> dict[str, str]:
+def _check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, problems,
+                      seed_texts: dict[str, str] | None = None) -> dict[str, str]:
     ids = {name: set(t[name]["id"]) for name in ("events", "actors", "sources", "quotes")}
 
     def rows(name):
@@ -331,11 +364,13 @@ def _check_references(folder: Path, t: dict[str, pd.DataFrame], rows_of, problem
             problems.append(Problem(SOURCES.file, row, "url", "a source needs a url or a seed file"))
         if s["url"] and not _URL.match(s["url"]):
             problems.append(Problem(SOURCES.file, row, "url", f"'{_short(s['url'])}' is not an http(s) URL"))
-        if s["seed"]:
+        if s["seed"] and seed_texts and s["seed"] in seed_texts:
+            seeds[s["id"]] = seed_texts[s["seed"]]
+        elif s["seed"]:
             p = quotes.seed_path(folder, s["seed"])
             if p is None:
                 problems.append(Problem(SOURCES.file, row, "seed",
-                                        f"seed file '{_short(s['seed'])}' not found in {folder / 'seeds'} or the project's seeds/"))
+                                        f"seed file '{_short(s['seed'])}' not found in {folder / 'seeds' if folder else 'seeds/'} or the project's seeds/"))
             else:
                 text = decode(p.read_bytes(), p.name, problems)
                 if text is not None:
