@@ -1,0 +1,250 @@
+"""The chart as one HTML document: the `/embed` page, and a self-contained offline file.
+
+Both are built by `document()`: the figure JSON (from `timeline.figure_builder`) and the page's
+settings go inline in a `<script type="application/json">` block, and a few lines of plain JS
+(`timeline/web/static/embed.js`) draw it with plotly.js and show an event's details (quotes,
+sources, note) beside the chart on click, using DOM methods and `textContent` only.
+
+- served (`timeline.web.embed`): plotly.js, embed.js and embed.css are cacheable URLs on our
+  server; an event's details come from `/api/event/<id>?lang=` when clicked.
+- offline (`export_file`, `python -m timeline export html OUT.html`): plotly.js, the JS, the CSS and
+  the details of every event the figure can show are inlined; the file makes no request at all.
+
+Data never becomes markup: the JSON block escapes `</` (as `<\\/`) and `<!--`, so no text can
+close the script element, and every visible string is set with `textContent`.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Dataset
+from .view import View
+
+STATIC = Path(__file__).resolve().parent / "web" / "static"
+
+# Interface strings come from the app's table (timeline.web.i18n); these few are the embed's own.
+EXTRA_STRINGS = {
+    "open_full": {"en": "Open in the full timeline", "nl": "Open in de volledige tijdlijn"},
+}
+
+
+def strings(lang: str) -> dict:
+    from .web.i18n import t
+
+    out = {k: t(k, lang) for k in ("quotes", "sources", "note", "close", "chart", "no_quotes")}
+    out.update({k: v.get(lang) or v["en"] for k, v in EXTRA_STRINGS.items()})
+    return out
+
+
+PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False,
+                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}
+
+
+# --- event details --------------------------------------------------------------------------
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    try:
+        import pandas as pd
+
+        if value is pd.NA:
+            return ""
+    except ImportError:   # pragma: no cover
+        pass
+    return str(value)
+
+
+def _source(dataset: Dataset, source_id: str) -> dict:
+    rows = dataset.sources[dataset.sources["id"] == source_id]
+    if rows.empty:
+        return {"id": source_id, "title": source_id, "publisher": "", "date": "", "url": ""}
+    s = rows.iloc[0]
+    url = _text(s.get("url"))
+    if not url.lower().startswith(("http://", "https://")):
+        url = ""
+    return {"id": source_id, "title": _text(s["title"]), "publisher": _text(s.get("publisher")),
+            "date": _text(s.get("date")), "url": url}
+
+
+def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | None:
+    """What the quote panel shows for one event, as plain JSON-able values (None if unknown).
+
+    {id, title, date, place, summary, note, actors: [names],
+     quotes: [{id, text, language, speaker, role, translation, translation_ours,
+               translation_by (the label to show), source}], sources: [{id, title, publisher, date, url}]}
+    A quote's speaker carries the title held on the event's date (`Dataset.role_of`).
+    """
+    from .web.components import event_date, event_summary, event_title
+    from .web.i18n import t
+
+    ev = dataset.event(event_id)
+    if ev is None:
+        return None
+    when = float(ev["start_at"])
+    quotes = []
+    for _, q in dataset.quotes_for(event_id).iterrows():
+        translation = _text(q.get("translation"))
+        by = _text(q.get("translation_by"))
+        source_of_translation = _source(dataset, by) if translation and by and by != "ours" else None
+        quotes.append({
+            "id": q["id"],
+            "text": _text(q["text"]),
+            "language": _text(q["language"]),
+            "speaker": dataset.actor_name(q["speaker"]),
+            "role": dataset.role_of(q["speaker"], when, lang) if math.isfinite(when) else "",
+            "translation": translation,
+            "translation_ours": bool(translation) and by == "ours",
+            "translation_by": (t("translation_ours", lang) if by == "ours"
+                               else t("translation_by", lang, who=source_of_translation["title"])
+                               if source_of_translation else ""),
+            "source": _source(dataset, q["source"]),
+        })
+    return {
+        "id": event_id,
+        "title": event_title(ev, lang),
+        "date": event_date(ev, lang),
+        "place": _text(ev.get("place")),
+        "summary": event_summary(ev, lang),
+        "note": _text(ev.get("note")),
+        "actors": [dataset.actor_name(a) for a in (ev["actors"] or ())],
+        "quotes": quotes,
+        "sources": [_source(dataset, s) for s in (ev["sources"] or ())],
+    }
+
+
+# --- the figure -------------------------------------------------------------------------------
+
+def figure_json(dataset: Dataset, view: View) -> str:
+    """The app's figure for this view, as plotly JSON (the figure builder's, cached there)."""
+    from . import figure_builder
+
+    return figure_builder.figure_json(dataset, view)
+
+
+def figure_ids(fig: dict) -> list[str]:
+    """Every event id carried as customdata by the figure's points, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for trace in fig.get("data", []):
+        cd = trace.get("customdata")
+        if cd is None:
+            continue
+        if isinstance(cd, dict):   # plotly's typed-array form {"dtype", "bdata"}: not used for ids
+            continue
+        for v in cd:
+            if isinstance(v, (list, tuple)):
+                v = v[0] if v else None
+            if v:
+                seen[str(v)] = None
+    return list(seen)
+
+
+# --- the document ---------------------------------------------------------------------------
+
+def script_json(value) -> str:
+    """JSON safe inside a <script> element: '</' becomes '<\\/' and '<!--' cannot open a comment."""
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
+
+
+def _script_text(js: str) -> str:
+    """JavaScript source made safe to inline (no '</script' can end the element early)."""
+    import re
+
+    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.I)
+
+
+@lru_cache(maxsize=None)
+def static_text(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def static_version(name: str) -> str:
+    return hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:12]
+
+
+def plotly_js_path() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+@lru_cache(maxsize=1)
+def plotly_js_text() -> str:
+    return _script_text(plotly_js_path().read_text(encoding="utf-8"))
+
+
+def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
+             api: str | None = None, app_url: str | None = None, oembed_href: str | None = None,
+             figure: str | None = None) -> str:
+    """The HTML page of the chart for `view`.
+
+    offline=True: everything inline (plotly.js, JS, CSS, details of every event in the figure).
+    offline=False: `assets` gives the URLs {"plotly", "js", "css"}; `api` is the details URL prefix
+    ('/api/event/'); `app_url` the full app with the same view; `oembed_href` the discovery link.
+    """
+    lang = view.lang
+    fig_json = figure if figure is not None else figure_json(dataset, view)
+    payload = {
+        "lang": lang,
+        "strings": strings(lang),
+        "event": view.event,
+        "api": None if offline else api,
+        "app": None if offline else app_url,
+        "config": PLOTLY_CONFIG,
+        "details": None,
+    }
+    if offline:
+        ids = figure_ids(json.loads(fig_json))
+        if view.event and view.event not in ids:
+            ids.append(view.event)
+        payload["details"] = {i: d for i in ids if (d := event_details(dataset, i, lang)) is not None}
+    settings = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    data = script_json('{"figure":' + fig_json + "," + settings[1:])
+    title = html.escape(dataset.title_in(lang))
+    label = html.escape(payload["strings"]["chart"])
+    head = [f'<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{title}</title>"]
+    if offline:
+        head.append(f"<style>{_script_text(static_text('embed.css'))}</style>")
+    else:
+        if oembed_href:
+            head.append(f'<link rel="alternate" type="application/json+oembed" '
+                        f'href="{html.escape(oembed_href)}" title="{title}">')
+        head.append(f'<link rel="stylesheet" href="{html.escape(assets["css"])}">')
+    body = [f'<div id="tl-root" class="tl-root">',
+            f'<div id="tl-chart" class="tl-chart" role="img" aria-label="{label}"></div>',
+            '<aside id="tl-panel" class="tl-panel" hidden aria-live="polite"></aside>',
+            "</div>",
+            f'<script type="application/json" id="tl-data">{data}</script>']
+    if offline:
+        body.append(f"<script>{plotly_js_text()}</script>")
+        body.append(f"<script>{_script_text(static_text('embed.js'))}</script>")
+    else:
+        body.append(f'<script src="{html.escape(assets["plotly"])}"></script>')
+        body.append(f'<script src="{html.escape(assets["js"])}"></script>')
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{html.escape(lang)}">\n<head>\n' + "\n".join(head) + "\n</head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def build(dataset: Dataset, view: View | None = None) -> str:
+    """The self-contained offline HTML file for a view, as text."""
+    return document(dataset, view or View(), offline=True)
+
+
+def export_file(dataset: Dataset, view: View | None, out: str | Path, force: bool = False) -> Path:
+    """Write the offline file atomically; raises `timeline.files.WouldOverwrite` unless `force`."""
+    from . import files
+
+    files.check_target(out, force)   # fail before the (slow) build
+    return files.write_text(out, build(dataset, view), force=force)

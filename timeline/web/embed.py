@@ -1,0 +1,272 @@
+"""Embedding: the `/embed` page, oEmbed, one event's details as JSON, and the embed assets.
+
+Plain Flask routes on the app's server (not Dash pages), added by `register(app, data)`:
+
+    GET /embed?actors=kim&from=2018-01&event=…&lang=nl   the chart alone (+ details panel on click),
+                                                         the same query as the app's deep links
+    GET /oembed?url=<page url>&format=json[&maxwidth=&maxheight=]   oEmbed 1.0 "rich" answer
+    GET /api/event/<id>?lang=en|nl                       what the details panel shows, as JSON
+    GET /_timeline/plotly.min.js?v=…, /_timeline/embed.js?v=…, /_timeline/embed.css?v=…
+                                                         long-cached, gzipped when accepted
+
+The URL of plotly.js is built in one place (`asset_url("plotly")`), so a lean bundle can
+replace the plotly package's own file later. The framing headers (`timeline.web.framing`) let any
+site frame /embed and /oembed, and nobody else frame the app.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
+
+from .. import export_html
+from ..view import View
+
+ASSET_PREFIX = "/_timeline/"
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 800, 500
+MAX_SIZE = 4000
+PROVIDER_NAME = "timeline"
+LONG_CACHE = "public, max-age=31536000, immutable"
+GZIP_MIN = 1024
+EMBEDDABLE_PATHS = ("/", "/embed")
+
+
+# --- assets -----------------------------------------------------------------------------------
+
+def _asset_files() -> dict[str, tuple[Path, str]]:
+    """name -> (file, mimetype). The plotly.js file is chosen here and nowhere else."""
+    return {
+        "plotly.min.js": (export_html.plotly_js_path(), "text/javascript; charset=utf-8"),
+        "embed.js": (export_html.STATIC / "embed.js", "text/javascript; charset=utf-8"),
+        "embed.css": (export_html.STATIC / "embed.css", "text/css; charset=utf-8"),
+    }
+
+
+ASSET_NAMES = {"plotly": "plotly.min.js", "js": "embed.js", "css": "embed.css"}
+
+
+@lru_cache(maxsize=None)
+def _asset(name: str) -> tuple[bytes, bytes, str, str]:
+    """(raw, gzipped, mimetype, version) of an asset, read once."""
+    path, mimetype = _asset_files()[name]
+    raw = path.read_bytes()
+    return raw, gzip.compress(raw, 9, mtime=0), mimetype, hashlib.sha256(raw).hexdigest()[:12]
+
+
+def asset_url(kind: str, root: str = "") -> str:
+    """The cacheable URL of an asset ('plotly', 'js' or 'css'), versioned by its content."""
+    name = ASSET_NAMES[kind]
+    return f"{root}{ASSET_PREFIX}{name}?v={_asset(name)[3]}"
+
+
+def _accepts_gzip(request) -> bool:
+    return "gzip" in (request.headers.get("Accept-Encoding") or "").lower()
+
+
+def _response(request, body: bytes, mimetype: str, *, cache: str, zipped: bytes | None = None,
+              status: int = 200):
+    from flask import Response
+
+    resp = Response(status=status, mimetype=None)
+    resp.headers["Content-Type"] = mimetype
+    resp.headers["Cache-Control"] = cache
+    if len(body) >= GZIP_MIN:
+        resp.headers["Vary"] = "Accept-Encoding"
+        if _accepts_gzip(request):
+            body = zipped if zipped is not None else gzip.compress(body, 6)
+            resp.headers["Content-Encoding"] = "gzip"
+    resp.set_data(body)
+    return resp
+
+
+# --- urls and snippets ------------------------------------------------------------------------
+
+def embed_src(base: str, view: View) -> str:
+    """Absolute /embed URL for a view; `base` is the app's root URL ('https://host/prefix')."""
+    return f"{base.rstrip('/')}/embed{view.to_query()}"
+
+
+def iframe_html(src: str, width: int | str = "100%", height: int = DEFAULT_HEIGHT, title: str = "Timeline") -> str:
+    """The iframe snippet a page pastes in; every value is escaped."""
+    return (f'<iframe src="{html.escape(src)}" width="{html.escape(str(width))}" '
+            f'height="{html.escape(str(height))}" title="{html.escape(title)}" '
+            f'style="border:0;max-width:100%" loading="lazy" allowfullscreen></iframe>')
+
+
+def oembed_href(base: str, page_url: str) -> str:
+    return f"{base.rstrip('/')}/oembed?" + urlencode({"url": page_url, "format": "json"})
+
+
+def discovery_link(base: str, page_url: str, title: str = "") -> str:
+    return (f'<link rel="alternate" type="application/json+oembed" '
+            f'href="{html.escape(oembed_href(base, page_url))}" title="{html.escape(title)}">')
+
+
+def view_title(dataset, view: View) -> str:
+    """'Dataset title' plus the chosen actors' names (and the selected event's title)."""
+    title = dataset.title_in(view.lang)
+    if view.actors:
+        title += " — " + ", ".join(dataset.actor_name(a) for a in view.actors)
+    return title
+
+
+# --- registration -----------------------------------------------------------------------------
+
+def _getter(data):
+    """A callable giving the current Dataset from whatever create_app holds."""
+    from ..model import Dataset
+
+    if data is None:
+        from ..store import DatasetStore
+
+        data = DatasetStore()
+    if isinstance(data, Dataset):
+        return lambda: data
+    if hasattr(data, "get") and callable(data.get):
+        return data.get
+    if callable(data):
+        return data
+    from ..store import DatasetStore
+
+    store = DatasetStore(data)
+    return store.get
+
+
+def _base(request) -> str:
+    return request.host_url.rstrip("/") + request.script_root
+
+
+def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancestors: str | None = None,
+             width: int = DEFAULT_WIDTH, height: int = DEFAULT_HEIGHT):
+    """Add the embed routes (and framing headers, and the oEmbed discovery link on the Dash page).
+
+    `app`: a Dash app or a Flask server. `data`: a Dataset, a DatasetStore (anything with .get()),
+    a callable returning a Dataset, or a dataset path (default: the bundled dataset).
+    """
+    from flask import Response, abort, request
+
+    from . import framing
+    from .state import parse
+
+    server = getattr(app, "server", app)
+    get = _getter(data)
+    framing.install(server, frame_ancestors)
+
+    def _view() -> tuple:
+        ds = get()
+        return ds, parse(ds, request.query_string.decode("utf-8", "replace"))
+
+    @server.route("/embed")
+    def timeline_embed():
+        ds, view = _view()
+        base = _base(request)
+        page = export_html.document(
+            ds, view, offline=False,
+            assets={k: asset_url(k, request.script_root) for k in ASSET_NAMES},
+            api=f"{request.script_root}/api/event/",
+            app_url=f"{base}/{view.with_(event=None).to_query()}",
+            oembed_href=oembed_href(base, request.url))
+        return _response(request, page.encode("utf-8"), "text/html; charset=utf-8",
+                         cache="public, max-age=60")
+
+    @server.route("/api/event/<event_id>")
+    def timeline_event(event_id):
+        ds = get()
+        lang = request.args.get("lang", "en")
+        lang = lang if lang in ("en", "nl") else "en"
+        details = export_html.event_details(ds, event_id, lang)
+        if details is None:
+            abort(404)
+        body = json.dumps(details, ensure_ascii=False).encode("utf-8")
+        return _response(request, body, "application/json", cache="public, max-age=60")
+
+    @server.route(ASSET_PREFIX + "<name>")
+    def timeline_asset(name):
+        if name not in _asset_files():
+            abort(404)
+        raw, zipped, mimetype, version = _asset(name)
+        cache = LONG_CACHE if request.args.get("v") == version else "public, max-age=300"
+        resp = _response(request, raw, mimetype, cache=cache, zipped=zipped)
+        resp.headers["ETag"] = f'"{version}"'
+        return resp
+
+    @server.route("/oembed")
+    def timeline_oembed():
+        def fail(status, message):
+            return Response(message + "\n", status=status, mimetype="text/plain")
+
+        url = request.args.get("url", "").strip()
+        if not url:
+            return fail(400, "missing url")
+        fmt = request.args.get("format", "json").strip().lower() or "json"
+        if fmt != "json":
+            return fail(501, "only format=json is supported")
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return fail(404, "not a page of this site")
+        root = request.script_root
+        path = parts.path or "/"
+        if root and path.startswith(root):
+            path = path[len(root):] or "/"
+        if (parts.scheme not in ("http", "https") or (parts.netloc or "").lower() != request.host.lower()
+                or path.rstrip("/") not in ("", "/embed")):
+            return fail(404, "not a page of this site")
+        ds = get()
+        view = parse(ds, parts.query)
+        w, h = width, height
+        mw, mh = _positive(request.args.get("maxwidth")), _positive(request.args.get("maxheight"))
+        if mw:
+            w = min(w, mw)
+        if mh:
+            h = min(h, mh)
+        base = f"{parts.scheme}://{parts.netloc}{root}"
+        title = view_title(ds, view)
+        answer = {
+            "version": "1.0", "type": "rich",
+            "provider_name": provider_name, "provider_url": base + "/",
+            "title": title,
+            "html": iframe_html(embed_src(base, view), w, h, title),
+            "width": w, "height": h,
+            "cache_age": 3600,
+        }
+        return _response(request, json.dumps(answer, ensure_ascii=False).encode("utf-8"),
+                         "application/json; charset=utf-8", cache="public, max-age=300")
+
+    _add_discovery_to_dash(app, get)
+    return app
+
+
+def _positive(value) -> int | None:
+    try:
+        n = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return n if 0 < n <= MAX_SIZE * 10 else None
+
+
+def _add_discovery_to_dash(app, get) -> None:
+    """Put the oEmbed discovery link (for the requested URL) in the Dash page's <head>."""
+    if getattr(app, "server", None) is None or not hasattr(app, "interpolate_index"):
+        return
+    if getattr(app, "_timeline_oembed_link", False):
+        return
+    inner = app.interpolate_index
+
+    def interpolate_index(**kwargs):
+        page = inner(**kwargs)
+        try:
+            from flask import request
+
+            link = discovery_link(_base(request), request.url, get().title)
+        except RuntimeError:   # no request (rendered outside one)
+            return page
+        at = page.find("</head>")
+        return page[:at] + link + "\n" + page[at:] if at >= 0 else page
+
+    app.interpolate_index = interpolate_index
+    app._timeline_oembed_link = True
