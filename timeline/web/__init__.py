@@ -1,0 +1,106 @@
+"""The Dash app: explore the timeline, read the quotes, filter by actor.
+
+    from timeline.web import create_app
+    app = create_app()                      # the bundled dataset
+    app = create_app("data/my-story")       # a folder or a TimelineJS .json/.csv (reloaded when it changes)
+    app = create_app(dataset)               # an already loaded Dataset
+    app.run(debug=False)
+
+The URL query is the view (see `timeline.view`): ?actors=trump,kim&mode=all&from=2018-01&to=2019-12
+&event=hanoi-summit&q=train&lang=nl
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash
+
+from ..model import Dataset
+from ..view import View
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def create_app(data=None, **config) -> dash.Dash:
+    """A Dash app showing `data`: None (the bundled dataset), a path, or a `Dataset`.
+
+    config: reload_interval (seconds between checks for changed files; default 2, <0 never),
+    title (page title), and any dash.Dash keyword (e.g. url_base_pathname).
+    """
+    from . import callbacks, layout
+
+    interval = config.pop("reload_interval", 2.0)
+    title = config.pop("title", None)
+    if isinstance(data, Dataset):
+        dataset = data
+
+        def get():
+            return dataset
+
+        def problems():
+            return []
+    else:
+        from ..store import DatasetStore
+
+        store = DatasetStore(data, interval=interval)
+        get = store.get
+
+        def problems():
+            return store.problems
+
+    first = get()
+    app = dash.Dash(
+        __name__,
+        title=title or first.title,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        compress=_can_compress(),
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": "An interactive, sourced timeline"}],
+        **config,
+    )
+    app.index_string = INDEX
+
+    cache: dict = {}
+
+    def serve_layout():
+        ds = get()
+        key = (id(ds), bool(problems()))
+        if key not in cache:
+            cache.clear()
+            cache[key] = layout.page(ds, View(), problems=problems())
+        return cache[key]
+
+    app.layout = serve_layout
+    callbacks.register(app, get)
+    return app
+
+
+def _can_compress() -> bool:
+    try:
+        import flask_compress  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+__all__ = ["create_app"]

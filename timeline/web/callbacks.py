@@ -1,0 +1,177 @@
+"""The callbacks: small, one job each. The data work is in the core modules.
+
+Flow: every control (URL, actor filter, mode, search, language, chart zoom/click, list item,
+close) goes into one `sync` callback, which turns it into the next `View` and writes it to the
+URL (history push) and to two stores: `view` (every change) and `fig-view` (every change but
+a zoom, which the chart already shows). The chart, list, details and strings are drawn from
+those stores. A URL change (deep link, back/forward) sets the controls to match.
+"""
+from __future__ import annotations
+
+import time
+
+from dash import ALL, Input, Output, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from .. import filters
+from . import components as C
+from . import layout as L
+from . import state
+from .i18n import t
+
+
+def register(app, get):
+    """Wire the callbacks; `get()` returns the current dataset."""
+
+    @app.callback(
+        Output("url", "search"),
+        Output("actor-filter", "value"),
+        Output("mode", "value"),
+        Output("search", "value"),
+        Output("lang", "value"),
+        Output("view", "data"),
+        Output("fig-view", "data"),
+        Input("url", "search"),
+        Input("actor-filter", "value"),
+        Input("mode", "value"),
+        Input("search", "value"),
+        Input("lang", "value"),
+        Input("graph", "relayoutData"),
+        Input("graph", "clickData"),
+        Input({"type": "ev", "id": ALL}, "n_clicks"),
+        Input("details-close", "n_clicks"),
+        State("view", "data"),
+        prevent_initial_call=True,
+    )
+    def sync(search, actors, mode, text, lang, relayout, click, _items, _close, current):
+        ds = get()
+        cur = state.parse(ds, current)
+        trig = ctx.triggered_id
+        if trig == "url":
+            new = state.parse(ds, search)
+            if new == cur:
+                raise PreventUpdate
+            q = new.to_query()
+            return (no_update,
+                    list(new.actors) if list(new.actors) != list(actors or []) else no_update,
+                    new.mode if new.mode != mode else no_update,
+                    new.search if new.search != (text or "").strip() else no_update,
+                    new.lang if new.lang != lang else no_update,
+                    q, {"q": q, "nav": time.time_ns()})
+        new = _next_view(ds, cur, trig, actors=actors, mode=mode, text=text, lang=lang,
+                         relayout=relayout, click=click)
+        if new is None or new == cur:
+            raise PreventUpdate
+        q = new.to_query()
+        zoom_only = trig == "graph" and ctx.triggered_prop_ids and \
+            all(p.endswith(".relayoutData") for p in ctx.triggered_prop_ids)
+        return (q or "?", no_update, no_update, no_update, no_update, q,
+                no_update if zoom_only else {"q": q})
+
+    @app.callback(Output("graph", "figure"), Input("fig-view", "data"), prevent_initial_call=True)
+    def draw_chart(fig_view):
+        ds = get()
+        fig_view = fig_view or {}
+        fig = L.figure(ds, state.parse(ds, fig_view.get("q")))
+        if fig_view.get("nav"):
+            # A view reached through the URL (deep link, back/forward) sets the range even
+            # where the reader had zoomed since the figure was last drawn.
+            fig.update_xaxes(uirevision=f"nav:{fig_view['nav']}")
+        return fig
+
+    @app.callback(
+        Output("event-list", "children"), Output("list-notes", "children"), Output("list-count", "children"),
+        Output("actor-legend", "children"), Output("actor-filter", "options"),
+        Input("view", "data"), prevent_initial_call=True)
+    def draw_list(query):
+        ds = get()
+        view = state.parse(ds, query)
+        items, notes, count = L.list_parts(ds, view)
+        counts = filters.actor_counts(ds, view)
+        return items, notes, count, C.actor_legend(ds, counts, view.actors, view.lang), C.actor_options(ds, counts)
+
+    @app.callback(
+        Output("details", "children"), Output("details-close", "hidden"), Output("details-panel", "className"),
+        Input("fig-view", "data"), prevent_initial_call=True)
+    def draw_details(fig_view):
+        ds = get()
+        view = state.parse(ds, (fig_view or {}).get("q"))
+        return (C.details(ds, view.event, view.lang), not view.event,
+                "details-panel" + (" open" if view.event else ""))
+
+    targets = L.i18n_targets("en")
+
+    @app.callback(
+        [Output(cid, prop) for cid, prop, _ in targets],
+        Output("mode", "options"), Output("app-title", "children"), Output("app-description", "children"),
+        Input("lang", "value"), prevent_initial_call=True)
+    def translate(lang):
+        ds = get()
+        lang = lang if lang in ("en", "nl") else "en"
+        desc = ds.meta.get(f"description_{lang}") or ds.meta.get("description") or ""
+        return [t(key, lang) for _, _, key in targets] + [L.mode_options(lang), ds.title_in(lang), desc]
+
+    @app.callback(
+        Output("source-modal", "hidden"), Output("source-body", "children"),
+        Input({"type": "src", "quote": ALL}, "n_clicks"), Input("source-close", "n_clicks"),
+        State("lang", "value"), prevent_initial_call=True)
+    def source_dialog(_clicks, _close, lang):
+        trig = ctx.triggered_id
+        if isinstance(trig, dict) and trig.get("type") == "src":
+            if not ctx.triggered or not ctx.triggered[0].get("value"):
+                raise PreventUpdate
+            return False, C.source_view(get(), trig["quote"], lang or "en")
+        if trig == "source-close":
+            return True, []
+        raise PreventUpdate
+
+    # In the browser: <html lang>, keep the selected list item in sight, focus the dialog.
+    app.clientside_callback(
+        "function(q){return window.timelineUI ? window.timelineUI.viewChanged(q) : window.dash_clientside.no_update;}",
+        Output("app", "data-view"), Input("view", "data"), prevent_initial_call=True)
+    app.clientside_callback(
+        "function(hidden){return window.timelineUI ? window.timelineUI.dialog(hidden) : window.dash_clientside.no_update;}",
+        Output("source-modal", "data-open"), Input("source-modal", "hidden"), prevent_initial_call=True)
+
+
+def _next_view(ds, cur, trig, *, actors, mode, text, lang, relayout, click):
+    """The view after one control changed (None when the change says nothing)."""
+    if trig == "actor-filter":
+        return state.values(ds, actors=actors or [], mode=cur.mode, start=cur.start, end=cur.end,
+                            event=cur.event, search=cur.search, lang=cur.lang)
+    if trig == "mode":
+        return cur.with_(mode=mode if mode in ("any", "all") else "any")
+    if trig == "search":
+        return state.values(ds, actors=cur.actors, mode=cur.mode, start=cur.start, end=cur.end,
+                            event=cur.event, search=text or "", lang=cur.lang)
+    if trig == "lang":
+        return cur.with_(lang=lang if lang in ("en", "nl") else "en")
+    if trig == "details-close":
+        return cur.with_(event=None)
+    if isinstance(trig, dict) and trig.get("type") == "ev":
+        if not ctx.triggered or not ctx.triggered[0].get("value"):
+            return None
+        return state.pan_to(ds, cur, trig["id"])
+    if trig == "graph":
+        props = ctx.triggered_prop_ids
+        if any(p.endswith(".clickData") for p in props):
+            eid = _clicked_event(click)
+            return state.pan_to(ds, cur, eid) if eid and ds.event(eid) is not None else None
+        rng = state.relayout_range(relayout)
+        if rng is None:
+            return None
+        if rng == "auto":
+            return cur.with_(start=None, end=None)
+        return state.values(ds, actors=cur.actors, mode=cur.mode, start=rng[0], end=rng[1],
+                            event=cur.event, search=cur.search, lang=cur.lang)
+    return None
+
+
+def _clicked_event(click) -> str | None:
+    try:
+        cd = click["points"][0]["customdata"]
+    except (TypeError, KeyError, IndexError):
+        return None
+    if isinstance(cd, (list, tuple)):
+        cd = cd[0] if cd else None
+    return str(cd) if cd else None

@@ -1,0 +1,280 @@
+"""Dash components for the data: event list items, the details panel, actor options.
+
+Every piece of data text goes into components as text (children strings, html.Mark for a
+highlight): no HTML is ever parsed from the data.
+"""
+from __future__ import annotations
+
+import math
+
+from dash import html
+
+from .. import dates
+from ..model import Dataset
+from .i18n import language_name, t
+
+LIST_LIMIT = 200
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def event_title(row, lang: str) -> str:
+    if lang == "nl" and _text(row.get("title_nl")):
+        return _text(row["title_nl"])
+    return _text(row["title"])
+
+
+def event_summary(row, lang: str) -> str:
+    if lang == "nl" and _text(row.get("summary_nl")):
+        return _text(row["summary_nl"])
+    return _text(row.get("summary"))
+
+
+def date_label(text: str, lang: str) -> str:
+    if not text:
+        return ""
+    try:
+        return dates.parse(text).label(lang)
+    except dates.DateError:
+        return text
+
+
+def event_date(row, lang: str) -> str:
+    """The date as written, at its precision: display_date when given, else start (– end)."""
+    shown = _text(row.get("display_date"))
+    if shown:
+        return shown
+    start = date_label(_text(row["start"]), lang)
+    end = date_label(_text(row.get("end")), lang)
+    return f"{start} – {end}" if end and end != start else start
+
+
+def marked(text: str, span: tuple[int, int] | None):
+    """Text with text[start:end] in an html.Mark (plain text when there is no span)."""
+    if not span or span[1] <= span[0]:
+        return text
+    a, b = span
+    return [text[:a], html.Mark(text[a:b]), text[b:]]
+
+
+def actor_names(dataset: Dataset, ids) -> list[str]:
+    names = dict(zip(dataset.actors["id"], dataset.actors["name"]))
+    return [names.get(a, a) for a in ids]
+
+
+def actor_colours(dataset: Dataset) -> dict[str, str]:
+    return dict(zip(dataset.actors["id"], dataset.actors["colour"]))
+
+
+# ---------------------------------------------------------------- the event list
+
+def event_item(dataset: Dataset, row, lang: str, *, selected: bool, focusable: bool,
+               title_span=None, snippet=None, outside: bool = False):
+    """One event as a list option: a button (Enter and Space work natively)."""
+    eid = row["id"]
+    colours = actor_colours(dataset)
+    names = actor_names(dataset, row["actors"])
+    title = event_title(row, lang)
+    parts = [
+        html.Span(event_date(row, lang), className="ev-date"),
+        html.Span(marked(title, title_span), className="ev-title"),
+        html.Span([html.Span(className="dot", style={"background": colours.get(a, "#888")}, **{"aria-hidden": "true"})
+                   for a in row["actors"]] + [" " + ", ".join(names)], className="ev-actors"),
+    ]
+    if snippet is not None:
+        parts.append(html.Span(snippet, className="ev-snippet"))
+    if outside:
+        parts.append(html.Span(t("outside_range", lang), className="ev-outside"))
+    cls = "ev-item" + (" selected" if selected else "") + (" phase" if row["kind"] == "phase" else "")
+    return html.Button(parts, id={"type": "ev", "id": eid}, role="option", className=cls,
+                       tabIndex=0 if focusable else -1, n_clicks=0,
+                       **{"aria-selected": "true" if selected else "false", "data-event": eid})
+
+
+def event_list(dataset: Dataset, view, rows, lang: str, *, matches=None, in_range=None, limit: int = LIST_LIMIT):
+    """The list options for `rows` (a DataFrame, chronological), with search marks when given.
+
+    matches: {event_id: Match} (the first match per event); in_range: set of ids in the range.
+    """
+    n = len(rows)
+    shown = rows.head(limit)
+    ids = list(shown["id"])
+    focus = view.event if view.event in ids else (ids[0] if ids else None)
+    items = []
+    for _, row in shown.iterrows():
+        eid = row["id"]
+        title_span, snippet = None, None
+        m = (matches or {}).get(eid)
+        if m is not None:
+            if m.field == ("title_nl" if lang == "nl" and _text(row.get("title_nl")) else "title"):
+                title_span = (m.start, m.end)
+            else:
+                snippet = _snippet(m)
+        items.append(event_item(dataset, row, lang, selected=eid == view.event, focusable=eid == focus,
+                                title_span=title_span, snippet=snippet,
+                                outside=in_range is not None and eid not in in_range))
+    extra = [html.P(t("truncated", lang, k=limit, n=n), className="list-note")] if n > limit else []
+    return items, extra
+
+
+def _snippet(m, width: int = 60):
+    """A short piece of the matched field around the match, the match marked."""
+    text, a, b = m.text, m.start, m.end
+    lo, hi = max(0, a - width), min(len(text), b + width)
+    before = ("…" if lo > 0 else "") + text[lo:a]
+    after = text[b:hi] + ("…" if hi < len(text) else "")
+    return [before, html.Mark(text[a:b]), after]
+
+
+# ---------------------------------------------------------------- the details panel
+
+def details(dataset: Dataset, event_id: str | None, lang: str):
+    """The panel for one event: what, when, where, who; every quote; the note; the sources."""
+    row = dataset.event(event_id) if event_id else None
+    if row is None:
+        return [html.P(t("pick_event", lang), className="placeholder")]
+    kind = row["kind"]
+    meta = [
+        (t("date", lang), html.Time(event_date(row, lang), dateTime=_text(row["start"]))),
+        (t("kind", lang), t(f"kind_{kind}", lang)),
+    ]
+    if _text(row.get("place")):
+        meta.append((t("place", lang), _text(row["place"])))
+    colours = actor_colours(dataset)
+    meta.append((t("actors", lang), html.Span([
+        html.Span([html.Span(className="dot", style={"background": colours.get(a, "#888")}, **{"aria-hidden": "true"}),
+                   name], className="actor-chip")
+        for a, name in zip(row["actors"], actor_names(dataset, row["actors"]))])))
+    phase = _text(row.get("phase"))
+    if phase:
+        prow = dataset.event(phase)
+        if prow is not None:
+            meta.append((t("part_of", lang), event_title(prow, lang)))
+    body = [
+        html.H2(event_title(row, lang), id="details-title", tabIndex=-1),
+        html.Dl([c for label, value in meta for c in (html.Dt(label), html.Dd(value))], className="meta"),
+    ]
+    summary = event_summary(row, lang)
+    if summary:
+        body.append(html.P(summary, className="summary"))
+    note = _text(row.get("note"))
+    if note:
+        body.append(html.Aside([html.Strong(t("note", lang)), html.P(note)], className="dispute", role="note"))
+    body.append(html.H3(t("quotes", lang)))
+    body.append(_quotes(dataset, row, lang))
+    body.append(html.H3(t("sources", lang)))
+    body.append(html.Ol([_citation(dataset, sid, lang) for sid in row["sources"]], className="sources"))
+    return body
+
+
+def _quotes(dataset: Dataset, row, lang: str):
+    qs = dataset.quotes_for(row["id"])
+    if qs.empty:
+        return html.P(t("no_quotes", lang), className="muted")
+    when = float(row["start_at"])
+    by_id = {q["id"]: q for _, q in dataset.quotes.iterrows()} if qs["original_of"].astype(str).str.len().gt(0).any() else {}
+    out = []
+    for _, q in qs.iterrows():
+        speaker = dataset.actor_name(q["speaker"])
+        role = dataset.role_of(q["speaker"], when, lang)
+        qlang = _text(q["language"])
+        caption = [html.Span(speaker, className="speaker")]
+        if role:
+            caption.append(html.Span(", " + role, className="role"))
+        caption.append(html.Span(" · " + t("in_language", lang, lang=language_name(qlang, lang)), className="qlang"))
+        parts = [html.Blockquote(_text(q["text"]), lang=qlang or None), html.Figcaption(caption)]
+        translation = _text(q.get("translation"))
+        if translation:
+            by = _text(q.get("translation_by"))
+            who = t("translation_ours", lang) if by == "ours" else t("translation_by", lang, who=_source_title(dataset, by))
+            parts.append(html.Details([html.Summary(t("translation", lang)),
+                                       html.P(translation, lang="en", className="translation"),
+                                       html.Span(who, className="translation-by")]))
+        original = _text(q.get("original_of"))
+        if original and original in by_id:
+            parts.append(html.P(t("original_of", lang, lang=language_name(by_id[original]["language"], lang)),
+                                className="muted small"))
+        if _text(q["source"]) in dataset.seeds:
+            parts.append(html.Button(t("show_in_source", lang), id={"type": "src", "quote": q["id"]},
+                                     className="link-button", n_clicks=0))
+        out.append(html.Figure(parts, className="quote"))
+    return html.Div(out, className="quotes")
+
+
+def _source_row(dataset: Dataset, source_id: str):
+    rows = dataset.sources[dataset.sources["id"] == source_id]
+    return None if rows.empty else rows.iloc[0]
+
+
+def _source_title(dataset: Dataset, source_id: str) -> str:
+    row = _source_row(dataset, source_id)
+    return source_id if row is None else _text(row["title"])
+
+
+def _citation(dataset: Dataset, source_id: str, lang: str):
+    row = _source_row(dataset, source_id)
+    if row is None:
+        return html.Li(source_id)
+    parts = [html.Cite(_text(row["title"]))]
+    if _text(row.get("publisher")):
+        parts.append(html.Span(" · " + _text(row["publisher"]), className="publisher"))
+    if _text(row.get("date")):
+        parts.append(html.Span(" · " + date_label(_text(row["date"]), lang), className="muted"))
+    url = _text(row.get("url"))
+    if url.startswith(("http://", "https://")):
+        parts.append(" ")
+        parts.append(html.A(t("open_link", lang) + " ↗", href=url, target="_blank", rel="noopener noreferrer",
+                            className="src-link", title=url))
+    return html.Li(parts)
+
+
+# ---------------------------------------------------------------- the source view
+
+def source_view(dataset: Dataset, quote_id: str, lang: str):
+    """The seed text of a quote's source with the quote marked in place (html.Mark)."""
+    from .. import quotes as quotes_mod
+
+    rows = dataset.quotes[dataset.quotes["id"] == quote_id]
+    if rows.empty:
+        return []
+    q = rows.iloc[0]
+    sid = _text(q["source"])
+    src = _source_row(dataset, sid)
+    title = _text(src["title"]) if src is not None else sid
+    head = [html.H2(title, id="source-title"), html.P(_citation(dataset, sid, lang).children, className="muted")]
+    seed = dataset.seeds.get(sid)
+    if not seed:
+        return head + [html.P(t("no_seed", lang))]
+    start, end = q.get("start_offset"), q.get("end_offset")
+    try:
+        start, end = int(start), int(end)
+        ok = 0 <= start <= end <= len(seed)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        return head + [html.P(t("quote_not_found", lang), className="muted"), html.Div(seed, className="seed-text")]
+    before, at, after = quotes_mod.context(seed, start, end, width=len(seed))
+    return head + [html.Div([before, html.Mark(at, id="source-mark"), after], className="seed-text",
+                            lang=_text(src.get("language")) if src is not None else None)]
+
+
+# ---------------------------------------------------------------- the actor filter
+
+def actor_options(dataset: Dataset, counts) -> list[dict]:
+    """Dropdown options labelled exactly by actor name (the count is shown by the legend)."""
+    return [{"label": name, "value": aid, "title": f"{name}: {int(counts.get(aid, 0))}"}
+            for aid, name in zip(dataset.actors["id"], dataset.actors["name"])]
+
+
+def actor_legend(dataset: Dataset, counts, selected, lang: str):
+    """Each actor with its colour and event count; the selected ones stand out."""
+    colours = actor_colours(dataset)
+    chosen = set(selected or ())
+    return [html.Li([html.Span(className="dot", style={"background": colours.get(aid, "#888")}, **{"aria-hidden": "true"}),
+                     html.Span(name, className="name"), html.Span(str(int(counts.get(aid, 0))), className="count")],
+                    className="chip" + (" on" if aid in chosen else ""))
+            for aid, name in zip(dataset.actors["id"], dataset.actors["name"])]

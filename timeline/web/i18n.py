@@ -1,0 +1,90 @@
+"""Every interface string, in English and Dutch. Data text (titles, quotes) is not here.
+
+    t("search", "nl")                 -> "Zoeken"
+    t("n_events", "en", n=3)          -> "3 events"
+"""
+from __future__ import annotations
+
+LANGS = ("en", "nl")
+LANG_NAMES = {"en": "English", "nl": "Nederlands"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    "skip": {"en": "Skip to the event list", "nl": "Naar de lijst met gebeurtenissen"},
+    "language": {"en": "Language", "nl": "Taal"},
+    "filters": {"en": "Filters", "nl": "Filters"},
+    "actors": {"en": "Actors", "nl": "Actoren"},
+    "actor_filter": {"en": "Filter by actor", "nl": "Filter op actor"},
+    "all_actors": {"en": "All actors", "nl": "Alle actoren"},
+    "mode": {"en": "Show events with", "nl": "Toon gebeurtenissen met"},
+    "mode_any": {"en": "any of them", "nl": "een van hen"},
+    "mode_all": {"en": "all of them", "nl": "allemaal"},
+    "search": {"en": "Search", "nl": "Zoeken"},
+    "search_placeholder": {"en": "Titles, quotes, people…", "nl": "Titels, citaten, personen…"},
+    "chart": {"en": "Timeline chart", "nl": "Tijdlijngrafiek"},
+    "chart_help": {"en": "Scroll to zoom, drag to pan, click an event to read it.",
+                   "nl": "Scroll om te zoomen, sleep om te verschuiven, klik op een gebeurtenis om haar te lezen."},
+    "events": {"en": "Events", "nl": "Gebeurtenissen"},
+    "event_list": {"en": "Events in view", "nl": "Gebeurtenissen in beeld"},
+    "n_events": {"en": "{n} events in view", "nl": "{n} gebeurtenissen in beeld"},
+    "n_event": {"en": "1 event in view", "nl": "1 gebeurtenis in beeld"},
+    "n_results": {"en": "{n} results for “{q}”", "nl": "{n} resultaten voor “{q}”"},
+    "n_result": {"en": "1 result for “{q}”", "nl": "1 resultaat voor “{q}”"},
+    "no_events": {"en": "No events match this view.", "nl": "Geen gebeurtenissen in deze weergave."},
+    "truncated": {"en": "Showing the first {k} of {n}: zoom in or filter to see the rest.",
+                  "nl": "De eerste {k} van {n}: zoom in of filter om de rest te zien."},
+    "outside_range": {"en": "outside the visible range", "nl": "buiten het zichtbare bereik"},
+    "list_help": {"en": "Arrow keys move, Enter opens.", "nl": "Pijltjestoetsen om te bewegen, Enter om te openen."},
+    "details": {"en": "Event details", "nl": "Details van de gebeurtenis"},
+    "pick_event": {"en": "Select an event on the chart or in the list to read its quotes and sources.",
+                   "nl": "Kies een gebeurtenis in de grafiek of de lijst om de citaten en bronnen te lezen."},
+    "close": {"en": "Close", "nl": "Sluiten"},
+    "close_details": {"en": "Close the details", "nl": "Details sluiten"},
+    "date": {"en": "Date", "nl": "Datum"},
+    "place": {"en": "Place", "nl": "Plaats"},
+    "kind": {"en": "Kind", "nl": "Soort"},
+    "kind_moment": {"en": "moment", "nl": "moment"},
+    "kind_span": {"en": "period", "nl": "periode"},
+    "kind_phase": {"en": "phase", "nl": "fase"},
+    "part_of": {"en": "Part of", "nl": "Onderdeel van"},
+    "tags": {"en": "Tags", "nl": "Labels"},
+    "quotes": {"en": "Quotes", "nl": "Citaten"},
+    "no_quotes": {"en": "No quotes recorded for this event.", "nl": "Geen citaten vastgelegd bij deze gebeurtenis."},
+    "in_language": {"en": "in {lang}", "nl": "in het {lang}"},
+    "translation": {"en": "English translation", "nl": "Engelse vertaling"},
+    "translation_ours": {"en": "translation: ours", "nl": "vertaling: van ons"},
+    "translation_by": {"en": "translation: {who}", "nl": "vertaling: {who}"},
+    "original_of": {"en": "Same words as the {lang} quote on record.", "nl": "Dezelfde woorden als het citaat in het {lang}."},
+    "show_in_source": {"en": "Show in source", "nl": "Toon in de bron"},
+    "note": {"en": "Disputed / note", "nl": "Betwist / opmerking"},
+    "sources": {"en": "Sources", "nl": "Bronnen"},
+    "open_link": {"en": "open", "nl": "openen"},
+    "source_view": {"en": "The quote in its source", "nl": "Het citaat in de bron"},
+    "no_seed": {"en": "The text of this source is not available here.", "nl": "De tekst van deze bron is hier niet beschikbaar."},
+    "quote_not_found": {"en": "The quote's position in this text is not recorded.",
+                        "nl": "De plaats van het citaat in deze tekst is niet vastgelegd."},
+    "reload_problem": {"en": "The data files were changed but have problems; showing the last good version.",
+                       "nl": "De databestanden zijn gewijzigd maar bevatten fouten; de laatste goede versie wordt getoond."},
+    "footer": {"en": "Dates are shown as written: “Mar 2018” means some time in March 2018.",
+               "nl": "Datums staan zoals ze geschreven zijn: “mrt 2018” betekent ergens in maart 2018."},
+}
+
+LANGUAGE_NAMES = {
+    "en": {"en": "English", "nl": "Engels"},
+    "nl": {"en": "Dutch", "nl": "Nederlands"},
+    "ko": {"en": "Korean", "nl": "Koreaans"},
+    "fr": {"en": "French", "nl": "Frans"},
+    "de": {"en": "German", "nl": "Duits"},
+}
+
+
+def t(key: str, lang: str = "en", **values) -> str:
+    """The interface string `key` in `lang` (English when missing), with {values} filled in."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def language_name(code: str, lang: str = "en") -> str:
+    """'nl' -> 'Dutch' (or 'Nederlands' in Dutch); an unknown code is shown as it is."""
+    names = LANGUAGE_NAMES.get(str(code or "").lower())
+    return names.get(lang, names["en"]) if names else str(code or "")

@@ -1,0 +1,151 @@
+"""The page, declared once: header, controls, chart, event list, details panel, source dialog.
+
+`page(dataset, view)` renders a whole view (the default view for `/`), so the first paint needs
+no callback; callbacks then replace the parts a change touches.
+"""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from .. import filters
+from ..search import search as search_matches
+from ..view import View
+from . import components as C
+from .i18n import LANG_NAMES, t
+
+GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "responsive": True,
+                "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"]}
+
+
+def figure(dataset, view: View):
+    import timeline
+
+    return timeline.figure(dataset, view=view)
+
+
+def list_parts(dataset, view: View):
+    """(items, notes, count text) for the event list of a view."""
+    lang = view.lang
+    if view.search:
+        rows = filters.visible_events(dataset, view, in_range=False)
+        in_range = set(filters.visible_events(dataset, view, in_range=True)["id"])
+        first = {}
+        for m in search_matches(dataset, view.search, lang, limit=None):
+            first.setdefault(m.event_id, m)
+        n = len(rows)
+        count = t("n_result", lang, q=view.search) if n == 1 else t("n_results", lang, n=n, q=view.search)
+    else:
+        rows = filters.visible_events(dataset, view, in_range=True)
+        in_range, first = None, None
+        n = len(rows)
+        count = t("n_event", lang) if n == 1 else t("n_events", lang, n=n)
+    rows = rows.sort_values("start_at", kind="stable")
+    items, notes = C.event_list(dataset, view, rows, lang, matches=first, in_range=in_range)
+    if not items:
+        notes = [html.P(t("no_events", lang), className="list-note")]
+    return items, notes, count
+
+
+def i18n_targets(lang: str) -> list:
+    """(component id, property, string key) for every translated interface string."""
+    return [
+        ("skip-link", "children", "skip"),
+        ("actor-label", "children", "actor_filter"),
+        ("actor-filter", "placeholder", "all_actors"),
+        ("mode-label", "children", "mode"),
+        ("search-label", "children", "search"),
+        ("search", "placeholder", "search_placeholder"),
+        ("chart-help", "children", "chart_help"),
+        ("list-heading", "children", "events"),
+        ("list-help", "children", "list_help"),
+        ("details-close", "aria-label", "close_details"),
+        ("details-close", "title", "close_details"),
+        ("source-close", "children", "close"),
+        ("source-heading", "children", "source_view"),
+        ("footer-note", "children", "footer"),
+        ("lang-label", "children", "language"),
+    ]
+
+
+def mode_options(lang: str) -> list[dict]:
+    return [{"label": t("mode_any", lang), "value": "any"}, {"label": t("mode_all", lang), "value": "all"}]
+
+
+def page(dataset, view: View, *, problems=None):
+    lang = view.lang
+    counts = filters.actor_counts(dataset, view)
+    items, notes, count = list_parts(dataset, view)
+    has_event = bool(view.event)
+    banner = [html.Div(t("reload_problem", lang), className="banner", role="alert")] if problems else []
+    return html.Div([
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="view", data=view.to_query()),
+        dcc.Store(id="fig-view"),
+        html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
+        html.Header([
+            html.Div([
+                html.H1(dataset.title_in(lang), id="app-title"),
+                html.P(dataset.meta.get(f"description_{lang}") or dataset.meta.get("description") or "",
+                       id="app-description", className="description"),
+            ], className="titles"),
+            html.Div([
+                html.Span(t("language", lang), id="lang-label", className="sr-only"),
+                dcc.RadioItems(id="lang", value=lang, inline=True, className="lang-switch",
+                               options=[{"label": name, "value": code} for code, name in LANG_NAMES.items()]),
+            ], className="lang", role="group", **{"aria-labelledby": "lang-label"}),
+        ], className="app-header"),
+        *banner,
+        html.Section([
+            html.Div([
+                html.Label(t("actor_filter", lang), id="actor-label", htmlFor="actor-filter"),
+                dcc.Dropdown(id="actor-filter", multi=True, value=list(view.actors), placeholder=t("all_actors", lang),
+                             options=C.actor_options(dataset, counts), maxHeight=320),
+            ], className="control actors"),
+            html.Div([
+                html.Span(t("mode", lang), id="mode-label", className="control-label"),
+                dcc.RadioItems(id="mode", value=view.mode, options=mode_options(lang), inline=True,
+                               className="mode-switch"),
+            ], className="control mode", role="group", **{"aria-labelledby": "mode-label"}),
+            html.Div([
+                html.Label(t("search", lang), id="search-label", htmlFor="search"),
+                dcc.Input(id="search", type="search", value=view.search, debounce=0.35,
+                          placeholder=t("search_placeholder", lang), autoComplete="off", maxLength=200),
+            ], className="control search"),
+            html.Ul(C.actor_legend(dataset, counts, view.actors, lang), id="actor-legend", className="legend"),
+        ], className="controls", **{"aria-label": t("filters", lang)}),
+        html.Main([
+            html.Section([
+                dcc.Graph(id="graph", figure=figure(dataset, view), config=GRAPH_CONFIG, className="graph",
+                          style={"height": "430px"}),
+                html.P(t("chart_help", lang), id="chart-help", className="help"),
+            ], className="chart-panel", **{"aria-label": t("chart", lang)}),
+            html.Div([
+                html.Section([
+                    html.Div([
+                        html.H2(t("events", lang), id="list-heading"),
+                        html.Span(count, id="list-count", className="count", role="status"),
+                    ], className="list-head"),
+                    html.P(t("list_help", lang), id="list-help", className="help sr-hint"),
+                    html.Div(items, id="event-list", role="listbox", className="event-list",
+                             **{"aria-labelledby": "list-heading", "aria-describedby": "list-help"}),
+                    html.Div(notes, id="list-notes"),
+                ], className="list-panel"),
+                html.Section([
+                    html.Button("×", id="details-close", className="close", n_clicks=0, hidden=not has_event,
+                                title=t("close_details", lang), **{"aria-label": t("close_details", lang)}),
+                    html.Div(C.details(dataset, view.event, lang), id="details"),
+                ], id="details-panel", className="details-panel" + (" open" if has_event else ""),
+                    **{"aria-live": "polite", "aria-label": t("details", lang)}),
+            ], className="lower"),
+        ]),
+        html.Div([
+            html.Div([
+                html.Div([
+                    html.Span(t("source_view", lang), id="source-heading", className="eyebrow"),
+                    html.Button(t("close", lang), id="source-close", className="close-text", n_clicks=0),
+                ], className="dialog-head"),
+                html.Div(id="source-body"),
+            ], className="dialog", role="dialog", **{"aria-modal": "true", "aria-labelledby": "source-heading"}),
+        ], id="source-modal", className="modal", hidden=True),
+        html.Footer(html.P(t("footer", lang), id="footer-note"), className="app-footer"),
+    ], className="app", id="app")
