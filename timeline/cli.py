@@ -65,6 +65,46 @@ def _export_timelinejs(args) -> int:
     return 0
 
 
+def _export_html(args) -> int:
+    from .export_html import export_file
+    from .files import WouldOverwrite, check_target
+    from .loader import load
+    from .view import from_values
+
+    try:
+        check_target(args.out, args.force)   # before the work, and again when writing
+        ds = load(args.data)
+        known_actors, known_events = set(ds.actors["id"]), set(ds.events["id"])
+        wanted = [a.strip() for a in (args.actors or "").split(",") if a.strip()]
+        unknown = [a for a in wanted if a not in known_actors]
+        if unknown:
+            print(f"error: unknown actor(s) {', '.join(unknown)}; known: {', '.join(sorted(known_actors))}",
+                  file=sys.stderr)
+            return 2
+        if args.event and args.event not in known_events:
+            print(f"error: unknown event {args.event!r}", file=sys.stderr)
+            return 2
+        view = from_values(actors=wanted, mode=args.mode, start=args.start, end=args.end, event=args.event,
+                           lang=args.lang, known_actors=known_actors, known_events=known_events)
+        for flag, given, kept in (("--from", args.start, view.start), ("--to", args.end, view.end)):
+            if given and not kept:
+                print(f"error: {flag} {given!r} is not a usable date (write YYYY-MM-DD, YYYY-MM or YYYY; "
+                      "--to after --from)", file=sys.stderr)
+                return 2
+        out = export_file(ds, view, args.out, force=args.force)
+    except ValidationError as e:
+        print(e.report(), file=sys.stderr)
+        return 1
+    except WouldOverwrite as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"error: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    print(f"ok: {out}: self-contained HTML ({out.stat().st_size:,} bytes), view {view.to_query() or '(all)'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -84,6 +124,17 @@ def build_parser() -> argparse.ArgumentParser:
     tl.add_argument("--data", default=None, help="dataset folder or file (default: the bundled one)")
     tl.add_argument("--force", action="store_true", help="replace the file if it exists")
     tl.set_defaults(func=_export_timelinejs)
+    h = formats.add_parser("html", help="one self-contained HTML file of the chart that works offline")
+    h.add_argument("out", help="file to write (OUT.html)")
+    h.add_argument("--data", default=None, help="dataset folder or file (default: the bundled one)")
+    h.add_argument("--actors", default=None, help="actor ids, comma-separated (default: all)")
+    h.add_argument("--mode", choices=("any", "all"), default="any", help="events with any or all of the actors")
+    h.add_argument("--from", dest="start", default=None, metavar="DATE", help="start of the visible range")
+    h.add_argument("--to", dest="end", default=None, metavar="DATE", help="end of the visible range")
+    h.add_argument("--event", default=None, metavar="ID", help="event selected (its details open)")
+    h.add_argument("--lang", choices=("en", "nl"), default="en", help="interface and title language")
+    h.add_argument("--force", action="store_true", help="replace the file if it exists")
+    h.set_defaults(func=_export_html)
     return parser
 
 
