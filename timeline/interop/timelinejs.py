@@ -718,10 +718,17 @@ def parse_bytes(data: bytes, name: str, path: Path | None = None) -> tuple[dict,
     if not records["events"]:
         raise ValidationError([Problem(name, None, None, "no events: the file has no dated slide")])
     try:
-        ds = loader.load_records(records, meta, seeds, path)
+        ds = loader.load_records(_as_text_cells(records), meta, seeds, path)
     except ValidationError as e:   # a check our reading did not foresee: say which slide
         raise ValidationError([_origin(p, origins) for p in e.problems]) from None
     return records, meta, seeds, ds
+
+
+def _as_text_cells(records: dict) -> dict:
+    """Cells marked as text the way our CSV files mark them ('=…' -> "'=…"), so text from a TimelineJS
+    file that looks like a spreadsheet formula is kept as text, exactly as the folder we write keeps it."""
+    return {t: [{k: files.neutralise_formula(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+            for t, rows in records.items()}
 
 
 def _origin(p: Problem, origins: dict) -> Problem:
