@@ -1,0 +1,83 @@
+"""/embed in a real Chromium, framed by a page on another origin: it draws, it shows quotes, it
+keeps hostile text as text."""
+from __future__ import annotations
+
+import pytest
+
+from timeline import filters
+from timeline.view import View
+from tests.embedding import (CLOSE, HOSTILE_QUOTE, IDS_JS, IMG, SCRIPT, child_frame, click_point, drawn,
+                             framed, servers)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def running(serve, dataset, tmp_path_factory):
+    return servers(serve, dataset, tmp_path_factory.mktemp("embed"))
+
+
+def test_embed_from_another_origin_draws_kim_and_shows_a_quote(page, running, dataset):
+    app_server, third = running
+    page.goto(framed(third, f"{app_server.url}/embed?actors=kim"))
+    frame = child_frame(page)
+    drawn(frame)
+    kim = filters.visible_events(dataset, View(actors=("kim",)))
+    expected = sorted(kim[kim["kind"] != "phase"]["id"])
+    assert all("kim" in actors for actors in kim["actors"])
+    assert frame.evaluate(IDS_JS) == expected
+
+    # the chart fills its frame (responsive, 100% height)
+    size = frame.evaluate("() => { const r = document.querySelector('.js-plotly-plot').getBoundingClientRect();"
+                          " return [r.width, r.height, innerWidth, innerHeight]; }")
+    assert size[0] >= size[2] - 2 and size[1] >= size[3] * 0.9
+
+    with_quotes = set(dataset.quotes["event"]) & set(expected)
+    clicked = click_point(page, frame, with_quotes)
+    panel = frame.locator("#tl-panel")
+    panel.locator("blockquote").first.wait_for(timeout=10000)
+    quote = dataset.quotes_for(clicked).iloc[0]
+    assert quote["text"] in panel.inner_text()
+    assert frame.locator("#tl-panel .tl-title").inner_text() == dataset.event(clicked)["title"]
+    # sources are links that open elsewhere
+    link = frame.locator("#tl-panel .tl-sources a").first
+    assert link.get_attribute("href").startswith("http") and link.get_attribute("rel") == "noopener noreferrer"
+    # Escape closes the panel
+    frame.locator("#tl-panel .tl-close").click()
+    assert frame.locator("#tl-panel").is_hidden()
+
+
+def test_embed_selected_event_and_language(page, running, dataset):
+    app_server, _ = running
+    page.goto(f"{app_server.url}/embed?actors=trump&event=air-force-one-offer&lang=nl")
+    drawn(page)
+    page.locator("#tl-panel blockquote").first.wait_for(timeout=10000)
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("#tl-panel .tl-sources-head").inner_text() == "Bronnen"
+    row = dataset.event("air-force-one-offer")
+    title = row["title_nl"] if isinstance(row["title_nl"], str) and row["title_nl"] else row["title"]
+    assert page.locator("#tl-panel .tl-title").inner_text() == title
+
+
+def test_hostile_text_is_shown_as_text_and_nothing_runs(page, running):
+    app_server, third = running
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(framed(third, f"{app_server.url}/hostile/embed?event=rocket-man-tweet"))
+    frame = child_frame(page)
+    drawn(frame)
+    panel = frame.locator("#tl-panel")
+    panel.locator("blockquote").first.wait_for(timeout=10000)
+    assert frame.locator("#tl-panel .tl-title").inner_text() == f"Rocket Man {IMG}"
+    assert frame.locator("#tl-panel blockquote").first.inner_text() == HOSTILE_QUOTE
+    text = panel.inner_text()
+    assert f"Summary {SCRIPT}" in text and f"Note {CLOSE}" in text and f"Page {IMG}" in text
+    assert frame.locator("#tl-panel img, #tl-panel script, #tl-panel b").count() == 0
+    assert frame.locator("img").count() == 0
+    # click another event: fetched from /hostile/api/event/
+    clicked = click_point(page, frame, {"hanoi-summit"})
+    assert clicked == "hanoi-summit"
+    frame.locator("#tl-panel .tl-title", has_text="Hanoi").wait_for(timeout=10000)
+    assert frame.locator("#tl-panel .tl-title").inner_text() == f"Hanoi {SCRIPT}"
+    page.wait_for_timeout(300)
+    assert dialogs == []
