@@ -285,8 +285,16 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
         kind = name.rsplit("_", 1)[1]
         frame[name] = pd.Series(values, dtype="float64" if kind in ("lo", "hi", "at") else "str")
     df = pd.DataFrame(frame)
-    df.attrs["rows"] = list(rownums)
+    df.attrs["rows"] = RowNumbers(rownums)
     return df
+
+
+class RowNumbers(tuple):
+    """Spreadsheet row numbers of a table's records. Immutable, so a deep copy is the same object:
+    pandas deep-copies `attrs` on every row access, which made loading quadratic with a list."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 def _derive(derived: dict, col: str, fd: dates.FuzzyDate | None) -> None:
