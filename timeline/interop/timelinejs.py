@@ -884,7 +884,7 @@ def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool) -> str:
     return "".join(parts)
 
 
-def _slide(ds: Dataset, ev) -> dict:
+def _slide(ds: Dataset, ev, era: bool = False) -> dict:
     qs = ds.quotes_for(ev["id"])
     generated = False
     display = ev["display_date"] if _is_set(ev["display_date"]) else ""
@@ -895,14 +895,14 @@ def _slide(ds: Dataset, ev) -> dict:
         generated = True
     slide = {"unique_id": ev["id"], "start_date": _date_obj(ev["start"]),
              "text": {"headline": esc(ev["title"]),
-                      "text": _text_html(ds, ev, qs.iloc[1:], generated)}}
+                      "text": _text_html(ds, ev, qs if era else qs.iloc[1:], generated)}}
     if end is not None:
         slide["end_date"] = _date_obj(ev["end"])
     if display:
         slide["display_date"] = esc(display)
     if len(ev["actors"]):
         slide["group"] = esc(ds.actor_name(ev["actors"][0]))
-    if not qs.empty:
+    if not qs.empty and not era:   # an era has no media slot: its quotes are all in its text
         q = qs.iloc[0]
         slide["media"] = {"url": _quote_html(ds, q), "credit": _source_html(ds, q["source"])}
     return slide
@@ -922,7 +922,7 @@ def to_timelinejs(ds: Dataset) -> dict:
     out = {"title": title, "events": [_slide(ds, e) for _, e in ev[ev["kind"] != "phase"].iterrows()]}
     eras = []
     for _, e in ev[ev["kind"] == "phase"].iterrows():
-        s = _slide(ds, e)
+        s = _slide(ds, e, era=True)
         era = {"start_date": s["start_date"], "end_date": s["end_date"], "text": s["text"],
                "unique_id": s["unique_id"]}
         if "display_date" in s:

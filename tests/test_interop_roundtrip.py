@@ -1,0 +1,118 @@
+"""Property: import(export(dataset)) keeps events, dates with their precision, actors, quotes and sources."""
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from timeline import loader
+from timeline.interop import timelinejs
+
+WORD = st.text(alphabet=st.sampled_from(list("abcXYZé<>&\"';,=-@()#/\\ü中")), min_size=1, max_size=7)
+TEXT = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
+SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,6}", fullmatch=True)
+
+
+@st.composite
+def dates(draw):
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.sampled_from(["-13800000000", "-4600000", "20000"])), None
+    year = draw(st.integers(-3000, 3000).filter(lambda y: y != 0))
+    prec = draw(st.sampled_from(["year", "month", "day"] if year >= 1 else ["year", "month"]))
+    text = str(year)
+    if prec != "year":
+        text += f"-{draw(st.integers(1, 12)):02d}"
+    if prec == "day":
+        text += f"-{draw(st.integers(1, 28)):02d}"
+    return draw(st.sampled_from(["", "", "c. ", "before ", "after "])) + text, year
+
+
+@st.composite
+def datasets(draw):
+    actors = draw(st.lists(SLUGS, min_size=1, max_size=4, unique=True))
+    sources = draw(st.lists(SLUGS.map(lambda s: "s-" + s), min_size=1, max_size=4, unique=True))
+    ids = draw(st.lists(SLUGS.map(lambda s: "e-" + s), min_size=1, max_size=6, unique=True))
+    recs = {"actors": [{"id": a, "name": draw(TEXT)} for a in actors],
+            "sources": [{"id": s, "title": draw(TEXT), "url": f"https://example.org/{s}?a=1&b=2",
+                         "publisher": draw(st.sampled_from(["", "Pub & Co"]))} for s in sources],
+            "events": [], "quotes": []}
+    phases = []
+    for eid in ids:
+        kind = draw(st.sampled_from(["moment", "moment", "span", "phase"]))
+        start, year = draw(dates())
+        end = ""
+        if kind != "moment":
+            if year is None:
+                end = str(int(start.split()[-1]) + 1000)
+            else:
+                y = max(year, 1) + draw(st.integers(1, 40))
+                end = str(y) if start.startswith(("before", "c.")) or year < 1 else str(y)
+                start = start if not start.startswith("after") else start.replace("after ", "")
+        rec = {"id": eid, "title": draw(TEXT), "kind": kind, "start": start, "end": end,
+               "summary": draw(st.sampled_from(["", "A summary & <more>", "x \"quoted\""])),
+               "display_date": draw(st.sampled_from(["", "", "around then"])),
+               "place": draw(st.sampled_from(["", "Hanoi, Vietnam"])), "note": draw(st.sampled_from(["", "disputed"])),
+               "actors": ";".join(draw(st.lists(st.sampled_from(actors), min_size=1, max_size=3, unique=True))),
+               "sources": ";".join(draw(st.lists(st.sampled_from(sources), min_size=1, max_size=3, unique=True))),
+               "tags": draw(st.sampled_from(["", "summit", "summit;talks"]))}
+        if kind == "phase":
+            phases.append(eid)
+        recs["events"].append(rec)
+    for rec in recs["events"]:
+        if rec["kind"] == "moment" and phases and draw(st.booleans()):
+            rec["phase"] = draw(st.sampled_from(phases))
+    for i in range(draw(st.integers(0, 4))):
+        q = {"id": f"q{i}", "event": draw(st.sampled_from(ids)), "speaker": draw(st.sampled_from(actors)),
+             "text": draw(TEXT), "language": draw(st.sampled_from(["en", "nl", "ko"])),
+             "source": draw(st.sampled_from(sources))}
+        if q["language"] != "en" and draw(st.booleans()):
+            q["translation"], q["translation_by"] = draw(TEXT), "ours"
+        recs["quotes"].append(q)
+    meta = {"title": draw(TEXT)}
+    return loader.load_records(timelinejs._as_text_cells(recs), meta)
+
+
+def _events(ds):
+    cols = ["id", "title", "kind", "start", "end", "start_precision", "end_precision", "summary", "display_date",
+            "place", "note", "actors", "sources", "tags", "phase"]
+    return sorted(tuple(r) for r in ds.events[cols].itertuples(index=False))
+
+
+def _cited_sources(ds):
+    used = {s for t in ds.events["sources"] for s in t} | set(ds.quotes["source"])
+    s = ds.sources[ds.sources["id"].isin(used)]
+    return sorted(tuple(r) for r in s[["id", "title", "url", "publisher"]].itertuples(index=False))
+
+
+def _actors(ds):
+    used = {a for t in ds.events["actors"] for a in t} | set(ds.quotes["speaker"])
+    a = ds.actors[ds.actors["id"].isin(used)]
+    return sorted(tuple(r) for r in a[["id", "name"]].itertuples(index=False))
+
+
+def _quotes(ds):
+    cols = ["id", "event", "speaker", "text", "language", "source", "translation", "translation_by"]
+    return sorted(tuple(r) for r in ds.quotes[cols].itertuples(index=False))
+
+
+def _check(ds, back):
+    assert _events(back) == _events(ds)
+    assert _actors(back) == _actors(ds)
+    assert _quotes(back) == _quotes(ds)
+    assert _cited_sources(back) == _cited_sources(ds)
+    assert back.title == ds.title
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_json_round_trip(ds):
+    data = json.dumps(timelinejs.to_timelinejs(ds)).encode("utf-8")
+    _check(ds, timelinejs.parse_bytes(data, "rt.json")[3])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(datasets())
+def test_sheet_round_trip(ds):
+    data = timelinejs.to_sheet_csv(ds).encode("utf-8")
+    _check(ds, timelinejs.parse_bytes(data, "rt.csv")[3])
