@@ -1,0 +1,646 @@
+"""The timeline as a plotly figure: one lane per actor, eras behind, precision and uncertainty visible.
+
+    import timeline
+    fig = timeline.figure(actors=["kim"], lang="nl")   # the bundled dataset, Kim only, in Dutch
+
+Drawing rules, as a reader sees them:
+
+- one horizontal lane per actor (actors.csv order, the actor's colour); an event with several
+  actors is drawn in each lane and joined by a thin vertical connector;
+- moments are markers, spans thick bars from start to end, phases shaded eras behind everything
+  with their name at the top;
+- a day-precise date is a solid marker; a month- or year-precise one a hollow marker over a faint
+  band covering the whole month or year; a circa/before/after/between date a hollow diamond or
+  triangle with a dotted whisker over its uncertainty interval; spans with such ends are dashed;
+- short titles where they fit (greedy, per lane), none when more than `MAX_LABELLED` events are
+  in view; the selected event is larger, outlined and always labelled;
+- years outside 1..9999 switch to a numeric axis in years, with BCE tick labels.
+
+The build is vectorised: a handful of traces per actor, whatever the number of events, WebGL
+traces above `GL_THRESHOLD` points, and hover text from a hovertemplate over `customdata`
+(event id, title, date, quote). Text from data is HTML-escaped wherever plotly renders markup.
+"""
+from __future__ import annotations
+
+import html
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, fields
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from . import dates
+from .filters import derived, extent_days, lane_actors, membership, visible_mask
+from .model import Dataset
+from .view import View, from_query, from_values
+
+GL_THRESHOLD = 2000        # lane points above which markers and lines use WebGL
+MAX_LABELLED = 300         # more events than this in view: no labels
+MAX_QUOTE = 140            # characters of a quote in the hover
+LABEL_CHARS = 28           # a label is the title cut to this many characters
+LABEL_FONT_PX = 11
+CHAR_PX = 6.6              # estimated width of one label character at LABEL_FONT_PX
+LABEL_GAP_PX = 10          # space kept between two labels, and after the marker
+DEFAULT_WIDTH_PX = 1100    # plot width assumed for label fitting when no width is given
+LEGEND_PX = 170
+RANGE_MARGIN = 0.03        # default range: the whole dataset plus this fraction on each side
+CACHE_SIZE = 16
+MARKER_PX = 11
+SELECTED_PX = 20
+BAND_PX = 14               # thickness of a precision band
+SPAN_PX = 9                # thickness of a span bar
+DARK = "#111111"
+
+TEXT = {
+    "en": {"date": "Date", "year": "Year", "actors": "Actors", "all": "All", "6m": "6 m", "1y": "1 y",
+           "5y": "5 y", "bce": "BCE", "million": "million", "billion": "billion", "thousands": ",", "decimal": "."},
+    "nl": {"date": "Datum", "year": "Jaar", "actors": "Actoren", "all": "Alles", "6m": "6 mnd", "1y": "1 jr",
+           "5y": "5 jr", "bce": "v.Chr.", "million": "miljoen", "billion": "miljard", "thousands": ".", "decimal": ","},
+}
+VIEW_KEYS = tuple(f.name for f in fields(View))
+THEMES = {"light": "plotly_white", "dark": "plotly_dark"}
+HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<extra>%{fullData.name}</extra>"
+
+# Marker symbols by how certain the date is.
+SYMBOL_EXACT, SYMBOL_IMPRECISE, SYMBOL_CIRCA = "circle", "circle-open", "diamond-open"
+SYMBOL_BEFORE, SYMBOL_AFTER = "triangle-left-open", "triangle-right-open"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the figure is laid out, apart from the view: size in pixels and theme."""
+
+    height: int | None = None
+    width: int | None = None
+    theme: str = "light"
+
+
+# ---------------------------------------------------------------------------------------------
+# The public API
+
+
+def figure(dataset: Dataset | None = None, view: View | str | dict | None = None, *,
+           height: int | None = None, width: int | None = None, theme: str = "light",
+           **view_kwargs) -> go.Figure:
+    """The interactive timeline of a dataset, as the app shows it.
+
+    dataset  a loaded `Dataset`; None loads the bundled one (`timeline.load()`)
+    view     a `timeline.view.View`, a URL query ('?actors=kim&lang=nl') or a dict of its values
+    view_kwargs, which override `view`:
+        actors  actor ids to show (a list or 'a,b'); the figure has one lane per actor shown
+        mode    'any' (events with any of the actors, default) or 'all' (with all of them)
+        start, end  visible range as dates at any precision ('2018-03', '2019')
+        event   id of the selected event (highlighted and always labelled)
+        search  search text; only matching events are drawn
+        lang    'en' (default) or 'nl': titles, date labels and axis text
+    height, width  pixels (height defaults to fit the lanes; width to the container)
+    theme    'light' or 'dark'
+
+    Unknown actor ids raise ValueError; other malformed values fall back to their defaults, as in
+    a URL. The result is a fresh `plotly.graph_objects.Figure` (built figures are cached per
+    dataset and view; changing the returned one does not affect the cache).
+    """
+    if dataset is None:
+        from .loader import load
+
+        dataset = load()
+    resolved = resolve_view(dataset, view, view_kwargs)
+    options = _options(height, width, theme)
+    return go.Figure(_cached(dataset, resolved, options)["figure"])
+
+
+def figure_json(dataset: Dataset | None = None, view: View | str | dict | None = None, *,
+                height: int | None = None, width: int | None = None, theme: str = "light",
+                **view_kwargs) -> str:
+    """`figure(...)` as plotly JSON (orjson encoder), cached per dataset and view."""
+    if dataset is None:
+        from .loader import load
+
+        dataset = load()
+    resolved = resolve_view(dataset, view, view_kwargs)
+    entry = _cached(dataset, resolved, _options(height, width, theme))
+    if entry["json"] is None:
+        entry["json"] = pio.to_json(entry["figure"], engine="orjson", validate=False)
+    return entry["json"]
+
+
+def resolve_view(dataset: Dataset, view: View | str | dict | None, overrides: dict) -> View:
+    """The View for a figure call: `view` (View, query or dict) with keyword overrides applied."""
+    unknown = sorted(set(overrides) - set(VIEW_KEYS))
+    if unknown:
+        raise TypeError(f"unknown argument(s) {', '.join(unknown)}; view arguments are {', '.join(VIEW_KEYS)}")
+    if isinstance(view, (str, dict)):
+        view = from_query(view, actors=set(dataset.actors["id"]))
+    base = view or View()
+    if overrides:
+        values = {k: getattr(base, k) for k in VIEW_KEYS}
+        values.update(overrides)
+        base = from_values(**values)
+    known = set(dataset.actors["id"])
+    missing = [a for a in base.actors if a not in known]
+    if missing:
+        raise ValueError(f"unknown actor id(s) {', '.join(missing)}; known: {', '.join(sorted(known))}")
+    return base
+
+
+def _options(height, width, theme) -> Options:
+    if theme not in THEMES:
+        raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
+    return Options(height, width, theme)
+
+
+def _cached(dataset: Dataset, view: View, options: Options) -> dict:
+    """The cache entry {'figure', 'json'} for (dataset, view, options); built on a miss."""
+    cache: OrderedDict = derived(dataset, "figures", lambda ds: OrderedDict())
+    key = (view, options)
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    entry = {"figure": build(dataset, view, options), "json": None}
+    cache[key] = entry
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+    return entry
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+def build(dataset: Dataset, view: View, options: Options = Options()) -> go.Figure:
+    """Build the figure (uncached); see `figure` for what it shows."""
+    lang = view.lang if view.lang in TEXT else "en"
+    axis = Axis(dataset.is_deep_time())
+    lanes = lane_actors(dataset, view)
+    items = lane_items(dataset, view, lanes)
+    props = event_properties(dataset, items["event"].unique(), lang)
+    x_range = visible_range(dataset, view)
+    fig = go.Figure()
+    use_gl = len(items) > GL_THRESHOLD
+    for code, name, colour in lane_styles(dataset, lanes):
+        lane = items[items["lane"] == code]
+        for trace in lane_traces(lane, props, axis, name, colour, use_gl):
+            fig.add_trace(trace)
+    lane_names = lane_styles_names(dataset, lanes)
+    connector = connector_trace(items, props, axis, lane_names, use_gl)
+    if connector is not None:
+        fig.add_trace(connector)
+    selected = view.event if view.event in set(props.index) else None
+    label = label_trace(items, props, axis, lane_names, x_range, options, selected)
+    if label is not None:
+        fig.add_trace(label)
+    if selected is not None:
+        fig.add_trace(selected_trace(items, props, axis, lane_names, dataset, selected))
+    fig.update_layout(layout(dataset, view, options, axis, lane_names, x_range, lang))
+    return fig
+
+
+class Axis:
+    """The x axis: dates (days → ISO date text via datetime64) or, for deep time, decimal years."""
+
+    def __init__(self, deep_time: bool):
+        self.deep_time = deep_time
+
+    def x(self, days: np.ndarray) -> np.ndarray:
+        """Axis values for days since 1970-01-01; NaN becomes a gap (None, or NaN for years)."""
+        days = np.asarray(days, dtype=float)
+        if self.deep_time:
+            return np.round(dates.days_to_year(days), 3)
+        missing = ~np.isfinite(days)
+        ms = np.where(missing, 0, np.round(days * 86_400_000)).astype(np.int64).astype("datetime64[ms]")
+        whole_days = np.all(np.mod(days[~missing], 1) == 0)
+        text = np.datetime_as_string(ms, unit="D" if whole_days else "s").astype(object)
+        text[missing] = None
+        return text
+
+
+def lane_items(dataset: Dataset, view: View, lanes: tuple[str, ...]) -> pd.DataFrame:
+    """What is drawn in lanes: one row per (visible moment or span, lane actor), in time order.
+
+    Columns: event (row position in dataset.events), lane (actor code), kind, at, end_at.
+    """
+    ev = dataset.events
+    shown = visible_mask(dataset, view) & (ev["kind"] != "phase").to_numpy()
+    m = membership(dataset)
+    keep = shown[m.event_pos] & np.isin(m.actor_code, m.code_of(lanes))
+    pos = m.event_pos[keep]
+    items = pd.DataFrame({"event": pos, "lane": m.actor_code[keep],
+                          "kind": ev["kind"].to_numpy(dtype=object)[pos],
+                          "at": ev["start_at"].to_numpy(dtype=float)[pos],
+                          "end_at": ev["end_at"].to_numpy(dtype=float)[pos]})
+    return items.sort_values(["at", "event"], kind="stable").reset_index(drop=True)
+
+
+def event_properties(dataset: Dataset, positions: np.ndarray, lang: str) -> pd.DataFrame:
+    """Per drawn event (indexed by event id): escaped title, short label, date label, quote, style.
+
+    style is 'exact' (a day, no qualifier), 'imprecise' (month or year) or 'uncertain' (circa,
+    before, after, between; for spans: either end not exact); symbol is the moment's marker.
+    """
+    ev = dataset.events.iloc[np.sort(positions)]
+    title = _title(ev, lang)
+    props = pd.DataFrame({
+        "pos": ev.index.to_numpy(),
+        "title": _escape(title),
+        "short": _escape(_shorten(title, LABEL_CHARS)),
+        "date": _escape(_date_labels(ev, lang)),
+        "quote": _quote_html(dataset, ev["id"], lang),
+        "style": _style(ev),
+        "symbol": _symbol(ev),
+    }, index=pd.Index(ev["id"].to_numpy(dtype=object), name="id"))
+    props["lo"], props["hi"] = _band(ev, "start")
+    props["end_lo"], props["end_hi"] = _band(ev, "end")
+    return props
+
+
+def _title(ev: pd.DataFrame, lang: str) -> pd.Series:
+    title = ev["title"].fillna("").astype("str")
+    if lang == "nl" and "title_nl" in ev.columns:
+        dutch = ev["title_nl"].fillna("").astype("str")
+        title = dutch.where(dutch.str.strip() != "", title)
+    return title
+
+
+def _escape(texts: pd.Series) -> np.ndarray:
+    """HTML-escaped text ('&', '<', '>', quotes), so data never becomes plotly markup."""
+    return np.array([html.escape(t, quote=True) for t in texts], dtype=object)
+
+
+def _shorten(texts: pd.Series, n: int) -> pd.Series:
+    cut = texts.str.slice(0, n - 1).str.rstrip() + "…"
+    return texts.where(texts.str.len() <= n, cut)
+
+
+def _date_labels(ev: pd.DataFrame, lang: str) -> pd.Series:
+    """The date as written, in lang: display_date, else 'Mar 2018' / 'c. 2018' / 'start – end'."""
+    written = pd.concat([ev["start"], ev["end"]]).fillna("").astype("str").unique()
+    label = {t: dates.parse(t).label(lang) for t in written if t}
+    label[""] = ""
+    start = ev["start"].fillna("").astype("str").map(label)
+    end = ev["end"].fillna("").astype("str").map(label)
+    both = start.where(end == "", start + " – " + end)
+    shown = ev["display_date"].fillna("").astype("str")
+    return shown.where(shown.str.strip() != "", both)
+
+
+def _quote_html(dataset: Dataset, event_ids: pd.Series, lang: str) -> np.ndarray:
+    """'<br><i>“start of the first quote…”</i>' per event ('' without one), data text escaped.
+
+    The English interface shows a quote's English translation when it has one.
+    """
+    q = dataset.quotes
+    if q.empty:
+        return np.full(len(event_ids), "", dtype=object)
+    first = q.drop_duplicates("event").set_index("event")
+    text = first["text"].fillna("").astype("str")
+    if lang == "en":
+        translation = first["translation"].fillna("").astype("str")
+        text = translation.where(translation.str.strip() != "", text)
+    text = _shorten(text, MAX_QUOTE)
+    snippet = pd.Series(_escape(text), index=text.index)
+    html_ = "<br><i>“" + snippet + "”</i>"
+    return event_ids.map(html_).fillna("").to_numpy(dtype=object)
+
+
+def _style(ev: pd.DataFrame) -> np.ndarray:
+    exact_start = (ev["start_precision"] == "day") & (ev["start_qualifier"].fillna("") == "")
+    has_end = ev["end"].fillna("") != ""
+    exact_end = ~has_end | ((ev["end_precision"] == "day") & (ev["end_qualifier"].fillna("") == ""))
+    uncertain = (ev["start_qualifier"].fillna("") != "") | (has_end & ~exact_end)
+    return np.where(exact_start & exact_end, "exact", np.where(uncertain, "uncertain", "imprecise"))
+
+
+def _symbol(ev: pd.DataFrame) -> np.ndarray:
+    qualifier = ev["start_qualifier"].fillna("").to_numpy(dtype=object)
+    day = (ev["start_precision"] == "day").to_numpy()
+    symbol = np.where(day, SYMBOL_EXACT, SYMBOL_IMPRECISE).astype(object)
+    symbol[(qualifier == "circa") | (qualifier == "between")] = SYMBOL_CIRCA
+    symbol[qualifier == "before"] = SYMBOL_BEFORE
+    symbol[qualifier == "after"] = SYMBOL_AFTER
+    return symbol
+
+
+def _band(ev: pd.DataFrame, which: str) -> tuple[np.ndarray, np.ndarray]:
+    """The interval a date may stand for (days), open bounds cut at the written date."""
+    at = ev[f"{which}_at"].to_numpy(dtype=float)
+    lo = ev[f"{which}_lo"].to_numpy(dtype=float)
+    hi = ev[f"{which}_hi"].to_numpy(dtype=float)
+    if which == "end":
+        point_lo = at   # a span's end is drawn at the end of its written date
+        return np.where(np.isfinite(lo), lo, point_lo), np.where(np.isfinite(hi), hi, point_lo)
+    return np.where(np.isfinite(lo), lo, at), np.where(np.isfinite(hi), hi, at)
+
+
+def lane_styles(dataset: Dataset, lanes: tuple[str, ...]):
+    """(actor code, escaped lane name, colour) for each lane, top to bottom."""
+    actors = dataset.actors
+    codes = membership(dataset).code_of(lanes)
+    for code in codes:
+        yield int(code), html.escape(str(actors["name"].iat[code])), str(actors["colour"].iat[code])
+
+
+def lane_styles_names(dataset: Dataset, lanes: tuple[str, ...]) -> dict[int, str]:
+    """Actor code → lane name (the categorical y value), in lane order."""
+    return {code: name for code, name, _ in lane_styles(dataset, lanes)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Traces
+
+
+def lane_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, name: str, colour: str,
+                use_gl: bool) -> list:
+    """The traces of one lane: uncertainty whiskers, precision bands, span bars, moment markers.
+
+    The first trace carries the actor's legend entry; the others share its legend group.
+    """
+    p = props.loc[lane["event"].map(_id_of(props)).to_numpy()] if len(lane) else props.iloc[:0]
+    moment = (lane["kind"] == "moment").to_numpy()
+    span = ~moment
+    style = p["style"].to_numpy()
+    y = name
+    traces = []
+    faint = _rgba(colour, 0.25)
+    traces.append(_segments(_band_segments(p, moment, style == "imprecise"), axis, y, faint, BAND_PX, "solid", use_gl))
+    traces.append(_segments(_band_segments(p, np.ones(len(p), bool), style == "uncertain"), axis, y,
+                            _rgba(colour, 0.7), 2, "dot", use_gl))
+    for dash, which in (("solid", style == "exact"), ("dash", style != "exact")):
+        rows = span & which
+        traces.append(_span_trace(lane[rows], p[rows], axis, y, colour, dash, use_gl))
+    traces.append(_moment_trace(lane[moment], p[moment], axis, y, colour, use_gl))
+    traces = [t for t in traces if t is not None]
+    for i, t in enumerate(traces):
+        t.update(legendgroup=name, name=name, showlegend=(i == 0))
+    return traces
+
+
+def _id_of(props: pd.DataFrame) -> pd.Series:
+    """Event row position → event id, for the drawn events."""
+    return pd.Series(props.index.to_numpy(), index=props["pos"].to_numpy())
+
+
+def _band_segments(p: pd.DataFrame, rows: np.ndarray, which: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(lo, hi) day pairs of the start intervals, and of span ends' intervals, for the chosen rows."""
+    chosen = p[rows & which]
+    pairs = [(chosen["lo"].to_numpy(), chosen["hi"].to_numpy())]
+    ends = chosen[np.isfinite(chosen["end_lo"].to_numpy())]
+    pairs.append((ends["end_lo"].to_numpy(), ends["end_hi"].to_numpy()))
+    return pairs
+
+
+def _segments(pairs, axis: Axis, y: str, colour: str, width: float, dash: str, use_gl: bool):
+    """One line trace drawing each (lo, hi) as a segment, None-separated; not hoverable."""
+    lo = np.concatenate([a for a, _ in pairs])
+    hi = np.concatenate([b for _, b in pairs])
+    if lo.size == 0:
+        return None
+    x = _interleave(lo, hi)
+    trace = go.Scattergl if use_gl else go.Scatter
+    x = axis.x(x)
+    return trace(x=x, y=_repeat(y, x), mode="lines", hoverinfo="skip",
+                 line=dict(color=colour, width=width, dash=dash))
+
+
+def _interleave(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """[a0, b0, nan, a1, b1, nan, …] for None-separated segments."""
+    out = np.full(a.size * 3, np.nan)
+    out[0::3], out[1::3] = a, b
+    return out
+
+
+def _repeat(y, x: np.ndarray) -> np.ndarray:
+    """The lane name for every point, None at gaps (so segments are not joined)."""
+    ys = np.full(len(x), y, dtype=object)
+    if x.dtype == object:
+        ys[pd.isna(x)] = None
+    else:
+        ys[~np.isfinite(x)] = None
+    return ys
+
+
+def _customdata(p: pd.DataFrame) -> np.ndarray:
+    """Per point: event id, title, date label, quote html (the hovertemplate's fields)."""
+    return np.column_stack([p.index.to_numpy(dtype=object), p["title"].to_numpy(), p["date"].to_numpy(),
+                            p["quote"].to_numpy()])
+
+
+def _span_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour: str, dash: str, use_gl: bool):
+    """Thick bars from start to end, one None-separated line trace; hover at both ends."""
+    if lane.empty:
+        return None
+    x = axis.x(_interleave(lane["at"].to_numpy(), lane["end_at"].to_numpy()))
+    data = _customdata(p)
+    custom = np.empty((len(x), data.shape[1]), dtype=object)
+    custom[0::3], custom[1::3] = data, data
+    trace = go.Scattergl if use_gl else go.Scatter
+    return trace(x=x, y=_repeat(y, x), mode="lines", customdata=custom, hovertemplate=HOVER,
+                 line=dict(color=colour, width=SPAN_PX, dash=dash), opacity=0.85 if dash == "solid" else 0.6)
+
+
+def _moment_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour: str, use_gl: bool):
+    """Markers for moments: solid for an exact day, hollow shapes for imprecise or uncertain dates."""
+    if lane.empty:
+        return None
+    trace = go.Scattergl if use_gl else go.Scatter
+    return trace(x=axis.x(lane["at"].to_numpy()), y=np.full(len(lane), y, dtype=object), mode="markers",
+                 customdata=_customdata(p), hovertemplate=HOVER,
+                 marker=dict(color=colour, size=MARKER_PX, symbol=p["symbol"].to_numpy(),
+                             line=dict(color=colour, width=2)))
+
+
+def connector_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
+                    use_gl: bool):
+    """Thin vertical lines joining the lanes of events drawn in more than one lane (at the start)."""
+    order = {code: i for i, code in enumerate(lane_names)}
+    rank = items["lane"].map(order)
+    grouped = items.assign(rank=rank).groupby("event", sort=False).agg(
+        at=("at", "first"), top=("rank", "min"), bottom=("rank", "max"))
+    shared = grouped[grouped["top"] < grouped["bottom"]]
+    if shared.empty:
+        return None
+    names = np.array(list(lane_names.values()), dtype=object)
+    at = shared["at"].to_numpy()
+    x = axis.x(_interleave(at, at))
+    y = np.empty(len(x), dtype=object)
+    y[0::3], y[1::3] = names[shared["top"].to_numpy()], names[shared["bottom"].to_numpy()]
+    trace = go.Scattergl if use_gl else go.Scatter
+    return trace(x=x, y=y, mode="lines", hoverinfo="skip", showlegend=False, name="connector",
+                 line=dict(color="rgba(90,90,90,0.55)", width=1.2))
+
+
+def label_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
+                x_range: tuple[float, float], options: Options, selected: str | None):
+    """Short titles above the markers where they fit, as one text trace (clickable, no hover)."""
+    chosen = place_labels(items, props, x_range, options, selected)
+    if chosen.empty:
+        return None
+    p = props.loc[chosen["id"].to_numpy()]
+    return go.Scatter(x=axis.x(chosen["at"].to_numpy()), y=chosen["lane"].map(lane_names).to_numpy(dtype=object),
+                      mode="text", text=p["short"].to_numpy(), textposition="top right",
+                      textfont=dict(size=LABEL_FONT_PX), customdata=p.index.to_numpy(dtype=object)[:, None],
+                      hoverinfo="none", showlegend=False, name="labels")
+
+
+def plot_width_px(options: Options, longest_lane_name: int = 12) -> float:
+    """Estimated width of the plotting area: figure width minus the lane names and the legend."""
+    total = options.width or DEFAULT_WIDTH_PX
+    return max(200.0, total - LEGEND_PX - 40 - 7 * longest_lane_name)
+
+
+def label_width_days(texts: pd.Series, days_per_px: float) -> np.ndarray:
+    """Estimated extent of labels along the axis, in days (marker gap and trailing gap included)."""
+    return (texts.str.len().to_numpy() * CHAR_PX + 2 * LABEL_GAP_PX) * days_per_px
+
+
+def place_labels(items: pd.DataFrame, props: pd.DataFrame, x_range: tuple[float, float], options: Options,
+                 selected: str | None) -> pd.DataFrame:
+    """Which lane items get a label: greedy left to right per lane, skipping any that would overlap.
+
+    Returns rows (id, lane, at, end) with `end` the day where the label's estimated extent
+    stops. The selected event is never labelled here (its own trace labels it) but its label's
+    room is reserved. Nothing is labelled when more than MAX_LABELLED events are in view.
+    """
+    lo, hi = x_range
+    ids = items["event"].map(_id_of(props))
+    in_view = (items["at"] < hi) & (items[["at", "end_at"]].max(axis=1) >= lo)
+    if ids[in_view].nunique() > MAX_LABELLED:
+        return pd.DataFrame(columns=["id", "lane", "at", "end"])
+    width = hi - lo
+    near = items[(items["at"] >= lo - width) & (items["at"] <= hi + width)]
+    days_per_px = width / plot_width_px(options)
+    near = near.assign(id=ids[near.index],
+                       end=near["at"] + label_width_days(props.loc[ids[near.index], "short"], days_per_px))
+    taken: dict[int, list[tuple[float, float]]] = {}
+    for row in near[near["id"] == selected].itertuples():
+        taken.setdefault(row.lane, []).append((row.at, row.end))
+    keep = []
+    last_end: dict[int, float] = {}
+    for row in near[near["id"] != selected].itertuples():
+        if row.at < last_end.get(row.lane, -math.inf):
+            continue
+        if any(a < row.end and row.at < b for a, b in taken.get(row.lane, ())):
+            continue
+        last_end[row.lane] = row.end
+        keep.append(row.Index)
+    return near.loc[keep, ["id", "lane", "at", "end"]]
+
+
+def selected_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
+                   dataset: Dataset, selected: str):
+    """The selected event, in each of its lanes: larger, dark outline, label always shown."""
+    pos = int(props.at[selected, "pos"])
+    rows = items[items["event"] == pos]
+    p = props.loc[[selected] * len(rows)]
+    colours = dataset.actors["colour"].to_numpy(dtype=object)[rows["lane"].to_numpy()]
+    return go.Scatter(x=axis.x(rows["at"].to_numpy()), y=rows["lane"].map(lane_names).to_numpy(dtype=object),
+                      mode="markers+text", text=("<b>" + p["short"] + "</b>").to_numpy(), textposition="top right",
+                      textfont=dict(size=LABEL_FONT_PX + 1), customdata=_customdata(p), hovertemplate=HOVER,
+                      marker=dict(size=SELECTED_PX, color=colours, symbol="circle", line=dict(color=DARK, width=3)),
+                      showlegend=False, name="selected")
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    c = colour.lstrip("#")
+    r, g, b = (int(c[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout
+
+
+def visible_range(dataset: Dataset, view: View) -> tuple[float, float]:
+    """The x range in days: the view's from/to, else the whole dataset plus a small margin."""
+    lo, hi = view.range_days()
+    if lo is not None and hi is not None:
+        return lo, hi
+    ev_lo, ev_hi = extent_days(dataset.events)
+    finite = np.concatenate([ev_lo[np.isfinite(ev_lo)], ev_hi[np.isfinite(ev_hi)]])
+    if finite.size == 0:
+        return (lo if lo is not None else 0.0), (hi if hi is not None else 365.0)
+    first, last = float(finite.min()), float(finite.max())
+    margin = max((last - first) * RANGE_MARGIN, 1.0)
+    return (lo if lo is not None else first - margin), (hi if hi is not None else last + margin)
+
+
+def layout(dataset: Dataset, view: View, options: Options, axis: Axis, lane_names: dict[int, str],
+           x_range: tuple[float, float], lang: str) -> dict:
+    """Axes, eras, legend, size, theme and interaction settings."""
+    words = TEXT[lang]
+    names = list(lane_names.values())
+    return dict(
+        template=THEMES[options.theme],
+        height=options.height or max(360, 170 + 70 * len(names)),
+        width=options.width,
+        margin=dict(l=10, r=10, t=46, b=30),
+        xaxis=x_axis(axis, x_range, words, view),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=names,
+                   range=[len(names) - 0.5, -0.9], fixedrange=True, showgrid=True, automargin=True,
+                   title=None),
+        shapes=phase_shapes(dataset, axis, lang),
+        legend=dict(title=dict(text=words["actors"]), itemclick="toggle", itemdoubleclick="toggleothers"),
+        hovermode="closest",
+        dragmode="pan",
+        clickmode="event",
+        uirevision=f"timeline:{id(dataset)}",
+        meta=dict(lang=lang, deep_time=axis.deep_time),
+    )
+
+
+def x_axis(axis: Axis, x_range: tuple[float, float], words: dict, view: View) -> dict:
+    """Date axis with range slider and presets, or a numeric year axis with BCE labels.
+
+    Its own uirevision follows the view's from/to, so a new range from a link applies while a
+    filter change keeps the reader's zoom.
+    """
+    lo, hi = axis.x(np.array(x_range))
+    common = dict(range=[lo, hi], rangeslider=dict(visible=True, thickness=0.07), showgrid=True,
+                  uirevision=f"{view.start}|{view.end}", automargin=True)
+    if axis.deep_time:
+        values, text = year_ticks(float(lo), float(hi), words)
+        return dict(common, type="linear", title=dict(text=words["year"]), tickvals=values, ticktext=text)
+    buttons = [dict(count=6, label=words["6m"], step="month", stepmode="backward"),
+               dict(count=1, label=words["1y"], step="year", stepmode="backward"),
+               dict(count=5, label=words["5y"], step="year", stepmode="backward"),
+               dict(label=words["all"], step="all")]
+    return dict(common, type="date", title=dict(text=words["date"]), rangeselector=dict(buttons=buttons))
+
+
+def year_ticks(lo: float, hi: float, words: dict, count: int = 8) -> tuple[list[float], list[str]]:
+    """About `count` round year values across [lo, hi] and their labels ('500 BCE', '13.8 billion BCE')."""
+    raw = (hi - lo) / count
+    magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(lo / step) * step
+    values = [first + i * step for i in range(int((hi - first) // step) + 1)]
+    return values, [year_label(v, words) for v in values]
+
+
+def year_label(year: float, words: dict) -> str:
+    """A tick label for a (possibly huge, possibly negative) year."""
+    size = abs(year)
+    if size >= 1e6:
+        scale, word = (1e9, words["billion"]) if size >= 1e9 else (1e6, words["million"])
+        number = f"{size / scale:g}".replace(".", words["decimal"]) + f" {word}"
+    else:
+        number = f"{round(size):,}".replace(",", words["thousands"])
+    return f"{number} {words['bce']}" if year < 0 else number
+
+
+def phase_shapes(dataset: Dataset, axis: Axis, lang: str) -> list[dict]:
+    """Phases as shaded eras over the whole plot height, named at the top; all phases, as context."""
+    ev = dataset.events
+    phases = ev[ev["kind"] == "phase"]
+    if phases.empty:
+        return []
+    x0 = axis.x(phases["start_at"].to_numpy())
+    x1 = axis.x(phases["end_at"].to_numpy())
+    names = _escape(_title(phases, lang))
+    fills = ("rgba(120,120,160,0.10)", "rgba(160,130,90,0.10)")
+    return [dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1, layer="below",
+                 line=dict(width=0), fillcolor=fills[i % 2],
+                 label=dict(text=name, textposition="top center", font=dict(size=11, color="#555")))
+            for i, (a, b, name) in enumerate(zip(x0, x1, names))]
