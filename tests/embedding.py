@@ -144,14 +144,22 @@ def child_frame(page):
 
 
 def click_point(page, frame, event_ids: set[str]) -> str:
-    """Click, with the real mouse, an isolated marker of one of `event_ids`; return its id."""
+    """Hover (its label must show), then click with the real mouse, an isolated marker of one of
+    `event_ids`; return its id."""
     markers = frame.evaluate(MARKERS_JS)
     m = isolated_point(markers, event_ids)
     dx = dy = 0.0
     if frame != page.main_frame:
         box = frame.frame_element().bounding_box()
         dx, dy = box["x"], box["y"]
-    page.mouse.move(dx + m["x"], dy + m["y"])
-    page.wait_for_timeout(150)
+    label = frame.locator(".hoverlayer .hovertext")
+    for nudge in (0, 1, -1, 2):   # plotly sometimes drops the very first hover; move again
+        page.mouse.move(dx + m["x"] + nudge, dy + m["y"], steps=2)
+        try:
+            label.first.wait_for(timeout=1500)   # plotly's hover label
+            break
+        except Exception:
+            continue
+    assert label.count() >= 1, "no hover label"
     page.mouse.click(dx + m["x"], dy + m["y"])
     return m["id"]
