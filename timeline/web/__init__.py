@@ -43,12 +43,14 @@ def create_app(data=None, **config) -> dash.Dash:
     """A Dash app showing `data`: None (the bundled dataset), a path, or a `Dataset`.
 
     config: reload_interval (seconds between checks for changed files; default 2, <0 never),
-    title (page title), and any dash.Dash keyword (e.g. url_base_pathname).
+    title (page title), frame_ancestors (origins that may frame the app; see `framing`),
+    and any dash.Dash keyword (e.g. url_base_pathname).
     """
     from . import callbacks, layout
 
     interval = config.pop("reload_interval", 2.0)
     title = config.pop("title", None)
+    frame_ancestors = config.pop("frame_ancestors", None)
     if isinstance(data, Dataset):
         dataset = data
 
@@ -92,6 +94,9 @@ def create_app(data=None, **config) -> dash.Dash:
 
     app.layout = serve_layout
     callbacks.register(app, get)
+    from . import embed
+
+    embed.register(app, get, frame_ancestors=frame_ancestors)
     return app
 
 

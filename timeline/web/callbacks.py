@@ -81,14 +81,14 @@ def register(app, get):
 
     @app.callback(
         Output("event-list", "children"), Output("list-notes", "children"), Output("list-count", "children"),
-        Output("actor-legend", "children"), Output("actor-filter", "options"),
+        Output("actor-filter", "options"),
         Input("view", "data"), prevent_initial_call=True)
     def draw_list(query):
         ds = get()
         view = state.parse(ds, query)
         items, notes, count = L.list_parts(ds, view)
         counts = filters.actor_counts(ds, view)
-        return items, notes, count, C.actor_legend(ds, counts, view.actors, view.lang), C.actor_options(ds, counts)
+        return items, notes, count, C.actor_options(ds, counts)
 
     @app.callback(
         Output("details", "children"), Output("details-close", "hidden"), Output("details-panel", "className"),

@@ -185,7 +185,7 @@ def _quotes(dataset: Dataset, row, lang: str):
         caption = [html.Span(speaker, className="speaker")]
         if role:
             caption.append(html.Span(", " + role, className="role"))
-        caption.append(html.Span(" · " + t("in_language", lang, lang=language_name(qlang, lang)), className="qlang"))
+        caption.append(html.Span(" · " + t("in_language", lang, language=language_name(qlang, lang)), className="qlang"))
         parts = [html.Blockquote(_text(q["text"]), lang=qlang or None), html.Figcaption(caption)]
         translation = _text(q.get("translation"))
         if translation:
@@ -196,7 +196,7 @@ def _quotes(dataset: Dataset, row, lang: str):
                                        html.Span(who, className="translation-by")]))
         original = _text(q.get("original_of"))
         if original and original in by_id:
-            parts.append(html.P(t("original_of", lang, lang=language_name(by_id[original]["language"], lang)),
+            parts.append(html.P(t("original_of", lang, language=language_name(by_id[original]["language"], lang)),
                                 className="muted small"))
         if _text(q["source"]) in dataset.seeds:
             parts.append(html.Button(t("show_in_source", lang), id={"type": "src", "quote": q["id"]},
@@ -265,16 +265,10 @@ def source_view(dataset: Dataset, quote_id: str, lang: str):
 # ---------------------------------------------------------------- the actor filter
 
 def actor_options(dataset: Dataset, counts) -> list[dict]:
-    """Dropdown options labelled exactly by actor name (the count is shown by the legend)."""
-    return [{"label": name, "value": aid, "title": f"{name}: {int(counts.get(aid, 0))}"}
-            for aid, name in zip(dataset.actors["id"], dataset.actors["name"])]
-
-
-def actor_legend(dataset: Dataset, counts, selected, lang: str):
-    """Each actor with its colour and event count; the selected ones stand out."""
-    colours = actor_colours(dataset)
-    chosen = set(selected or ())
-    return [html.Li([html.Span(className="dot", style={"background": colours.get(aid, "#888")}, **{"aria-hidden": "true"}),
-                     html.Span(name, className="name"), html.Span(str(int(counts.get(aid, 0))), className="count")],
-                    className="chip" + (" on" if aid in chosen else ""))
+    """Dropdown options: the actor's name, then its event count (hidden from the accessible name,
+    so the option is named exactly by the actor)."""
+    return [{"label": html.Span([html.Span(name, className="opt-name"),
+                                 html.Span(str(int(counts.get(aid, 0))), className="opt-count",
+                                           **{"aria-hidden": "true"})], className="opt"),
+             "value": aid, "search": name}
             for aid, name in zip(dataset.actors["id"], dataset.actors["name"])]

@@ -17,10 +17,20 @@ GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"]}
 
 
+CHART_WIDTH_PX = 800   # the chart's width at a 1280 px wide window, for fitting labels
+
+
 def figure(dataset, view: View):
+    """The core figure, sized for the page: height by the number of lanes, width responsive."""
     import timeline
 
-    return timeline.figure(dataset, view=view)
+    lanes = len(filters.lane_actors(dataset, view))
+    height = max(300, min(560, 150 + 34 * lanes))
+    fig = timeline.figure(dataset, view=view, height=height, width=CHART_WIDTH_PX)
+    # The lanes are named on the axis and the actor filter has the colours: no legend, and the
+    # width is the container's (the given width only served to fit the labels).
+    fig.update_layout(showlegend=False, width=None, autosize=True)
+    return fig
 
 
 def list_parts(dataset, view: View):
@@ -111,12 +121,10 @@ def page(dataset, view: View, *, problems=None):
                 dcc.Input(id="search", type="search", value=view.search, debounce=0.35,
                           placeholder=t("search_placeholder", lang), autoComplete="off", maxLength=200),
             ], className="control search"),
-            html.Ul(C.actor_legend(dataset, counts, view.actors, lang), id="actor-legend", className="legend"),
         ], className="controls", **{"aria-label": t("filters", lang)}),
         html.Main([
             html.Section([
-                dcc.Graph(id="graph", figure=figure(dataset, view), config=GRAPH_CONFIG, className="graph",
-                          style={"height": "430px"}),
+                dcc.Graph(id="graph", figure=figure(dataset, view), config=GRAPH_CONFIG, className="graph"),
                 html.P(t("chart_help", lang), id="chart-help", className="help"),
             ], className="chart-panel", **{"aria-label": t("chart", lang)}),
             html.Div([

@@ -4,6 +4,15 @@
 window.timelineUI = (function () {
   "use strict";
   var lastFocus = null;
+  var listFocus = null;   // the event id of the list item that had the focus, while it matters
+
+  document.addEventListener("focusin", function (e) {
+    var item = e.target && e.target.closest ? e.target.closest('#event-list [role="option"]') : null;
+    listFocus = item ? item.getAttribute("data-event") : null;
+  });
+  document.addEventListener("mousedown", function (e) {
+    if (!(e.target && e.target.closest && e.target.closest("#event-list"))) listFocus = null;
+  });
 
   function options(list) {
     return Array.prototype.slice.call(list.querySelectorAll('[role="option"]'));
@@ -48,9 +57,21 @@ window.timelineUI = (function () {
     var list = document.getElementById("event-list");
     if (!list) { setTimeout(watchList, 200); return; }
     new MutationObserver(function () {
+      // A redrawn list replaces its buttons: give the focus back to the same event.
+      var active = document.activeElement;
+      if (listFocus && (!active || active === document.body || !document.body.contains(active))) {
+        var all = options(list);
+        for (var k = 0; k < all.length; k++) {
+          if (all[k].getAttribute("data-event") === listFocus) {
+            roving(all, k);
+            all[k].focus();
+            break;
+          }
+        }
+      }
       var sel = list.querySelector('[aria-selected="true"]');
       if (sel && !list.contains(document.activeElement)) scrollWithin(list, sel);
-    }).observe(list, { childList: true });
+    }).observe(list, { childList: true, subtree: true });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchList);
   else watchList();
