@@ -17,7 +17,7 @@ from .. import filters
 from . import components as C
 from . import layout as L
 from . import state
-from .i18n import t
+from .i18n import DROPDOWN_LABELS, t
 
 
 def register(app, get):
@@ -103,13 +103,13 @@ def register(app, get):
 
     @app.callback(
         [Output(cid, prop) for cid, prop, _ in targets],
-        Output("mode", "options"), Output("app-title", "children"), Output("app-description", "children"),
-        Input("lang", "value"), prevent_initial_call=True)
+        Output("mode", "options"), Output("actor-filter", "labels"), Output("app-title", "children"),
+        Output("app-description", "children"), Input("lang", "value"), prevent_initial_call=True)
     def translate(lang):
         ds = get()
         lang = lang if lang in ("en", "nl") else "en"
         desc = ds.meta.get(f"description_{lang}") or ds.meta.get("description") or ""
-        return [t(key, lang) for _, _, key in targets] + [L.mode_options(lang), ds.title_in(lang), desc]
+        return [t(key, lang) for _, _, key in targets] + [L.mode_options(lang), DROPDOWN_LABELS[lang], ds.title_in(lang), desc]
 
     @app.callback(
         Output("source-modal", "hidden"), Output("source-body", "children"),

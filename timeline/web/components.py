@@ -219,17 +219,24 @@ def _citation(dataset: Dataset, source_id: str, lang: str):
     row = _source_row(dataset, source_id)
     if row is None:
         return html.Li(source_id)
-    parts = [html.Cite(_text(row["title"]))]
+    return html.Li([html.Cite(_text(row["title"]))] + _source_facts(row, lang, lead=" · "))
+
+
+def _source_facts(row, lang: str, lead: str = "") -> list:
+    """Publisher · date · link of a source row, as components."""
+    facts = []
     if _text(row.get("publisher")):
-        parts.append(html.Span(" · " + _text(row["publisher"]), className="publisher"))
+        facts.append(html.Span(_text(row["publisher"]), className="publisher"))
     if _text(row.get("date")):
-        parts.append(html.Span(" · " + date_label(_text(row["date"]), lang), className="muted"))
+        facts.append(html.Span(date_label(_text(row["date"]), lang), className="muted"))
     url = _text(row.get("url"))
     if url.startswith(("http://", "https://")):
-        parts.append(" ")
-        parts.append(html.A(t("open_link", lang) + " ↗", href=url, target="_blank", rel="noopener noreferrer",
+        facts.append(html.A(t("open_link", lang) + " ↗", href=url, target="_blank", rel="noopener noreferrer",
                             className="src-link", title=url))
-    return html.Li(parts)
+    out = []
+    for i, f in enumerate(facts):
+        out += [lead if i == 0 else " · ", f] if (i or lead) else [f]
+    return out
 
 
 # ---------------------------------------------------------------- the source view
@@ -245,7 +252,7 @@ def source_view(dataset: Dataset, quote_id: str, lang: str):
     sid = _text(q["source"])
     src = _source_row(dataset, sid)
     title = _text(src["title"]) if src is not None else sid
-    head = [html.H2(title, id="source-title"), html.P(_citation(dataset, sid, lang).children, className="muted")]
+    head = [html.H2(title, id="source-title"), html.P(_source_facts(src, lang) if src is not None else [], className="muted")]
     seed = dataset.seeds.get(sid)
     if not seed:
         return head + [html.P(t("no_seed", lang))]

@@ -68,6 +68,16 @@ STRINGS: dict[str, dict[str, str]] = {
                "nl": "Datums staan zoals ze geschreven zijn: “mrt 2018” betekent ergens in maart 2018."},
 }
 
+# The actor dropdown's own strings (dcc.Dropdown `labels`).
+DROPDOWN_LABELS = {
+    "en": {"select_all": "Select all", "deselect_all": "Deselect all", "selected_count": "{num_selected} selected",
+           "search": "Search", "clear_search": "Clear search", "clear_selection": "Clear selection",
+           "no_options_found": "No actors found"},
+    "nl": {"select_all": "Alles selecteren", "deselect_all": "Niets selecteren",
+           "selected_count": "{num_selected} geselecteerd", "search": "Zoeken", "clear_search": "Zoekterm wissen",
+           "clear_selection": "Selectie wissen", "no_options_found": "Geen actoren gevonden"},
+}
+
 LANGUAGE_NAMES = {
     "en": {"en": "English", "nl": "Engels"},
     "nl": {"en": "Dutch", "nl": "Nederlands"},
