@@ -30,7 +30,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
+import orjson
 
 from . import dates
 from .filters import derived, extent_days, lane_actors, membership, visible_mask
@@ -109,7 +109,7 @@ def figure(dataset: Dataset | None = None, view: View | str | dict | None = None
         dataset = load()
     resolved = resolve_view(dataset, view, view_kwargs)
     options = _options(height, width, theme)
-    return go.Figure(_cached(dataset, resolved, options)["figure"])
+    return go.Figure(_cached(dataset, resolved, options)["figure"], _validate=False)
 
 
 def figure_json(dataset: Dataset | None = None, view: View | str | dict | None = None, *,
@@ -123,8 +123,29 @@ def figure_json(dataset: Dataset | None = None, view: View | str | dict | None =
     resolved = resolve_view(dataset, view, view_kwargs)
     entry = _cached(dataset, resolved, _options(height, width, theme))
     if entry["json"] is None:
-        entry["json"] = pio.to_json(entry["figure"], engine="orjson", validate=False)
+        entry["json"] = to_json(entry["figure"])
     return entry["json"]
+
+
+def to_json(figure_dict: dict) -> str:
+    """A figure dict as plotly JSON, with orjson; numpy arrays go through `_json_array`.
+
+    (plotly's own encoder walks every element of an object array in Python: ~9 s at 100,000 events.)
+    """
+    return orjson.dumps(figure_dict, default=_json_array).decode()
+
+
+def _json_array(value):
+    """Numpy values as JSON-ready Python: dates as ISO text, NaT and NaN as null (gaps)."""
+    if isinstance(value, np.ndarray):
+        if np.issubdtype(value.dtype, np.datetime64):
+            text = np.datetime_as_string(value).astype(object)
+            text[np.isnat(value)] = None
+            return text.tolist()
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"cannot encode {type(value).__name__} as JSON")
 
 
 def resolve_view(dataset: Dataset, view: View | str | dict | None, overrides: dict) -> View:
@@ -153,7 +174,7 @@ def _options(height, width, theme) -> Options:
 
 
 def _cached(dataset: Dataset, view: View, options: Options) -> dict:
-    """The cache entry {'figure', 'json'} for (dataset, view, options); built on a miss."""
+    """The cache entry {'figure': figure dict, 'json': text or None} for (dataset, view, options)."""
     cache: OrderedDict = derived(dataset, "figures", lambda ds: OrderedDict())
     key = (view, options)
     if key in cache:
@@ -170,54 +191,62 @@ def _cached(dataset: Dataset, view: View, options: Options) -> dict:
 # Building
 
 
-def build(dataset: Dataset, view: View, options: Options = Options()) -> go.Figure:
-    """Build the figure (uncached); see `figure` for what it shows."""
+def build(dataset: Dataset, view: View, options: Options = Options()) -> dict:
+    """The figure as a plotly figure dict {'data': [...], 'layout': {...}} (uncached); see `figure`."""
     lang = view.lang if view.lang in TEXT else "en"
     axis = Axis(dataset.is_deep_time())
-    lanes = lane_actors(dataset, view)
-    items = lane_items(dataset, view, lanes)
-    props = event_properties(dataset, items["event"].unique(), lang)
-    x_range = visible_range(dataset, view)
-    fig = go.Figure()
+    lanes = lane_styles(dataset, lane_actors(dataset, view))
+    items = lane_items(dataset, view, [code for code, _, _ in lanes])
     use_gl = len(items) > GL_THRESHOLD
-    for code, name, colour in lane_styles(dataset, lanes):
-        lane = items[items["lane"] == code]
-        for trace in lane_traces(lane, props, axis, name, colour, use_gl):
-            fig.add_trace(trace)
-    lane_names = lane_styles_names(dataset, lanes)
-    connector = connector_trace(items, props, axis, lane_names, use_gl)
-    if connector is not None:
-        fig.add_trace(connector)
-    selected = view.event if view.event in set(props.index) else None
-    label = label_trace(items, props, axis, lane_names, x_range, options, selected)
-    if label is not None:
-        fig.add_trace(label)
+    props = event_properties(dataset, items["event"].unique(), lang, with_quotes=not use_gl)
+    x_range = visible_range(dataset, view)
+    lane_names = {code: name for code, name, _ in lanes}
+    traces = []
+    for code, name, colour in lanes:
+        traces += lane_traces(items[items["lane"] == code], props, axis, name, colour, use_gl)
+    traces.append(connector_trace(items, axis, lane_names, use_gl))
+    selected = view.event if view.event in props.index else None
+    traces.append(label_trace(items, props, axis, lane_names, x_range, options, selected))
     if selected is not None:
-        fig.add_trace(selected_trace(items, props, axis, lane_names, dataset, selected))
-    fig.update_layout(layout(dataset, view, options, axis, lane_names, x_range, lang))
-    return fig
+        traces.append(selected_trace(items, props, axis, lane_names, dataset, selected))
+    return {"data": [t for t in traces if t is not None],
+            "layout": layout(dataset, view, options, axis, list(lane_names.values()), x_range, lang)}
 
 
 class Axis:
-    """The x axis: dates (days → ISO date text via datetime64) or, for deep time, decimal years."""
+    """The x axis: dates (days → datetime64, NaT at gaps) or, for deep time, decimal years (NaN at gaps)."""
 
     def __init__(self, deep_time: bool):
         self.deep_time = deep_time
 
     def x(self, days: np.ndarray) -> np.ndarray:
-        """Axis values for days since 1970-01-01; NaN becomes a gap (None, or NaN for years)."""
+        """Axis values for days since 1970-01-01 (NaN is a gap between segments)."""
         days = np.asarray(days, dtype=float)
         if self.deep_time:
             return np.round(dates.days_to_year(days), 3)
         missing = ~np.isfinite(days)
         ms = np.where(missing, 0, np.round(days * 86_400_000)).astype(np.int64).astype("datetime64[ms]")
+        ms[missing] = np.datetime64("NaT")
         whole_days = np.all(np.mod(days[~missing], 1) == 0)
-        text = np.datetime_as_string(ms, unit="D" if whole_days else "s").astype(object)
-        text[missing] = None
-        return text
+        return ms.astype("datetime64[D]") if whole_days else ms
+
+    def text(self, days: np.ndarray) -> list:
+        """Axis values as JSON-ready scalars (for ranges and shapes)."""
+        values = self.x(days)
+        if self.deep_time:
+            return [float(v) for v in values]
+        return [str(v) if not np.isnat(v) else None for v in values]
 
 
-def lane_items(dataset: Dataset, view: View, lanes: tuple[str, ...]) -> pd.DataFrame:
+def lane_styles(dataset: Dataset, lanes: tuple[str, ...]) -> list[tuple[int, str, str]]:
+    """(actor code, escaped lane name, colour) for each lane, top to bottom."""
+    actors = dataset.actors
+    codes = membership(dataset).code_of(lanes)
+    return [(int(code), html.escape(str(actors["name"].iat[code]), quote=False), str(actors["colour"].iat[code]))
+            for code in codes]
+
+
+def lane_items(dataset: Dataset, view: View, lane_codes: list[int]) -> pd.DataFrame:
     """What is drawn in lanes: one row per (visible moment or span, lane actor), in time order.
 
     Columns: event (row position in dataset.events), lane (actor code), kind, at, end_at.
@@ -225,7 +254,7 @@ def lane_items(dataset: Dataset, view: View, lanes: tuple[str, ...]) -> pd.DataF
     ev = dataset.events
     shown = visible_mask(dataset, view) & (ev["kind"] != "phase").to_numpy()
     m = membership(dataset)
-    keep = shown[m.event_pos] & np.isin(m.actor_code, m.code_of(lanes))
+    keep = shown[m.event_pos] & np.isin(m.actor_code, lane_codes)
     pos = m.event_pos[keep]
     items = pd.DataFrame({"event": pos, "lane": m.actor_code[keep],
                           "kind": ev["kind"].to_numpy(dtype=object)[pos],
@@ -234,26 +263,41 @@ def lane_items(dataset: Dataset, view: View, lanes: tuple[str, ...]) -> pd.DataF
     return items.sort_values(["at", "event"], kind="stable").reset_index(drop=True)
 
 
-def event_properties(dataset: Dataset, positions: np.ndarray, lang: str) -> pd.DataFrame:
-    """Per drawn event (indexed by event id): escaped title, short label, date label, quote, style.
+def event_properties(dataset: Dataset, positions: np.ndarray, lang: str, with_quotes: bool = True) -> pd.DataFrame:
+    """`event_table` for the drawn events (row positions), with the quote blanked if not `with_quotes`."""
+    props = event_table(dataset, lang).iloc[np.sort(positions)]
+    if not with_quotes:
+        props = props.assign(quote="")
+    return props
 
-    style is 'exact' (a day, no qualifier), 'imprecise' (month or year) or 'uncertain' (circa,
-    before, after, between; for spans: either end not exact); symbol is the moment's marker.
+
+def event_table(dataset: Dataset, lang: str) -> pd.DataFrame:
+    """Per event (indexed by id, with its row position `pos`), what the traces show; cached per dataset.
+
+    title, short (label), date (label as written), quote (hover html, '' without a quote),
+    symbol (marker for a moment), style ('exact': a day, no qualifier; 'imprecise': month or
+    year; 'uncertain': circa/before/after/between, or a span end that is not exact), lo/hi and
+    end_lo/end_hi (the intervals its dates may stand for). All text is HTML-escaped.
     """
-    ev = dataset.events.iloc[np.sort(positions)]
+    return derived(dataset, f"figure-events-{lang}", lambda ds: _event_table(ds, lang))
+
+
+def _event_table(dataset: Dataset, lang: str) -> pd.DataFrame:
+    ev = dataset.events
     title = _title(ev, lang)
-    props = pd.DataFrame({
-        "pos": ev.index.to_numpy(),
+    ids = ev["id"].to_numpy(dtype=object)
+    table = pd.DataFrame({
+        "pos": np.arange(len(ev)),
         "title": _escape(title),
         "short": _escape(_shorten(title, LABEL_CHARS)),
         "date": _escape(_date_labels(ev, lang)),
-        "quote": _quote_html(dataset, ev["id"], lang),
+        "quote": _quote_html(dataset, ids, lang),
         "style": _style(ev),
         "symbol": _symbol(ev),
-    }, index=pd.Index(ev["id"].to_numpy(dtype=object), name="id"))
-    props["lo"], props["hi"] = _band(ev, "start")
-    props["end_lo"], props["end_hi"] = _band(ev, "end")
-    return props
+    }, index=pd.Index(ids, name="id"))
+    table["lo"], table["hi"] = _band(ev, "start")
+    table["end_lo"], table["end_hi"] = _band(ev, "end")
+    return table
 
 
 def _title(ev: pd.DataFrame, lang: str) -> pd.Series:
@@ -264,9 +308,12 @@ def _title(ev: pd.DataFrame, lang: str) -> pd.Series:
     return title
 
 
-def _escape(texts: pd.Series) -> np.ndarray:
-    """HTML-escaped text ('&', '<', '>', quotes), so data never becomes plotly markup."""
-    return np.array([html.escape(t, quote=True) for t in texts], dtype=object)
+def _escape(texts) -> np.ndarray:
+    """Text with '&', '<' and '>' escaped (vectorised), so data never becomes plotly markup."""
+    s = pd.Series(texts, dtype="str")
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        s = s.str.replace(char, entity, regex=False)
+    return s.to_numpy(dtype=object)
 
 
 def _shorten(texts: pd.Series, n: int) -> pd.Series:
@@ -286,7 +333,7 @@ def _date_labels(ev: pd.DataFrame, lang: str) -> pd.Series:
     return shown.where(shown.str.strip() != "", both)
 
 
-def _quote_html(dataset: Dataset, event_ids: pd.Series, lang: str) -> np.ndarray:
+def _quote_html(dataset: Dataset, event_ids: np.ndarray, lang: str) -> np.ndarray:
     """'<br><i>“start of the first quote…”</i>' per event ('' without one), data text escaped.
 
     The English interface shows a quote's English translation when it has one.
@@ -299,10 +346,9 @@ def _quote_html(dataset: Dataset, event_ids: pd.Series, lang: str) -> np.ndarray
     if lang == "en":
         translation = first["translation"].fillna("").astype("str")
         text = translation.where(translation.str.strip() != "", text)
-    text = _shorten(text, MAX_QUOTE)
-    snippet = pd.Series(_escape(text), index=text.index)
-    html_ = "<br><i>“" + snippet + "”</i>"
-    return event_ids.map(html_).fillna("").to_numpy(dtype=object)
+    snippet = pd.Series(_escape(_shorten(text, MAX_QUOTE)), index=text.index, dtype="str")
+    markup = "<br><i>“" + snippet + "”</i>"
+    return pd.Series(event_ids).map(markup).fillna("").to_numpy(dtype=object)
 
 
 def _style(ev: pd.DataFrame) -> np.ndarray:
@@ -324,53 +370,43 @@ def _symbol(ev: pd.DataFrame) -> np.ndarray:
 
 
 def _band(ev: pd.DataFrame, which: str) -> tuple[np.ndarray, np.ndarray]:
-    """The interval a date may stand for (days), open bounds cut at the written date."""
+    """The interval a date may stand for (days), open bounds (before/after) cut at the drawn date."""
     at = ev[f"{which}_at"].to_numpy(dtype=float)
     lo = ev[f"{which}_lo"].to_numpy(dtype=float)
     hi = ev[f"{which}_hi"].to_numpy(dtype=float)
-    if which == "end":
-        point_lo = at   # a span's end is drawn at the end of its written date
-        return np.where(np.isfinite(lo), lo, point_lo), np.where(np.isfinite(hi), hi, point_lo)
     return np.where(np.isfinite(lo), lo, at), np.where(np.isfinite(hi), hi, at)
 
 
-def lane_styles(dataset: Dataset, lanes: tuple[str, ...]):
-    """(actor code, escaped lane name, colour) for each lane, top to bottom."""
-    actors = dataset.actors
-    codes = membership(dataset).code_of(lanes)
-    for code in codes:
-        yield int(code), html.escape(str(actors["name"].iat[code])), str(actors["colour"].iat[code])
-
-
-def lane_styles_names(dataset: Dataset, lanes: tuple[str, ...]) -> dict[int, str]:
-    """Actor code → lane name (the categorical y value), in lane order."""
-    return {code: name for code, name, _ in lane_styles(dataset, lanes)}
-
-
 # ---------------------------------------------------------------------------------------------
-# Traces
+# Traces (plain dicts: plotly's validation and copying cost seconds at 100,000 points)
+
+
+def _scatter(use_gl: bool, **props) -> dict:
+    return {"type": "scattergl" if use_gl else "scatter", **props}
 
 
 def lane_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, name: str, colour: str,
-                use_gl: bool) -> list:
-    """The traces of one lane: uncertainty whiskers, precision bands, span bars, moment markers.
+                use_gl: bool) -> list[dict]:
+    """The traces of one lane: precision bands, uncertainty whiskers, span bars, moment markers.
 
     The first trace carries the actor's legend entry; the others share its legend group.
     """
-    p = props.loc[lane["event"].map(_id_of(props)).to_numpy()] if len(lane) else props.iloc[:0]
+    p = props.loc[lane["event"].map(_id_of(props)).to_numpy()]
     moment = (lane["kind"] == "moment").to_numpy()
-    span = ~moment
     style = p["style"].to_numpy()
-    y = name
-    traces = []
-    faint = _rgba(colour, 0.25)
-    traces.append(_segments(_band_segments(p, moment, style == "imprecise"), axis, y, faint, BAND_PX, "solid", use_gl))
-    traces.append(_segments(_band_segments(p, np.ones(len(p), bool), style == "uncertain"), axis, y,
-                            _rgba(colour, 0.7), 2, "dot", use_gl))
-    for dash, which in (("solid", style == "exact"), ("dash", style != "exact")):
-        rows = span & which
-        traces.append(_span_trace(lane[rows], p[rows], axis, y, colour, dash, use_gl))
-    traces.append(_moment_trace(lane[moment], p[moment], axis, y, colour, use_gl))
+    traces = [
+        _segments(_band_segments(p, moment & (style == "imprecise")), axis, name, _rgba(colour, 0.25),
+                  BAND_PX, "solid", use_gl),
+        _segments(_band_segments(p, style == "uncertain"), axis, name, _rgba(colour, 0.7), 2, "dot", use_gl),
+        _span_trace(lane[~moment & (style == "exact")], p[~moment & (style == "exact")], axis, name, colour,
+                    "solid", use_gl),
+        _span_trace(lane[~moment & (style != "exact")], p[~moment & (style != "exact")], axis, name, colour,
+                    "dash", use_gl),
+    ]
+    symbols = p["symbol"].to_numpy()
+    for symbol in (SYMBOL_EXACT, SYMBOL_IMPRECISE, SYMBOL_CIRCA, SYMBOL_BEFORE, SYMBOL_AFTER):
+        rows = moment & (symbols == symbol)
+        traces.append(_moment_trace(lane[rows], p[rows], axis, name, colour, symbol, use_gl))
     traces = [t for t in traces if t is not None]
     for i, t in enumerate(traces):
         t.update(legendgroup=name, name=name, showlegend=(i == 0))
@@ -382,43 +418,30 @@ def _id_of(props: pd.DataFrame) -> pd.Series:
     return pd.Series(props.index.to_numpy(), index=props["pos"].to_numpy())
 
 
-def _band_segments(p: pd.DataFrame, rows: np.ndarray, which: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(lo, hi) day pairs of the start intervals, and of span ends' intervals, for the chosen rows."""
-    chosen = p[rows & which]
-    pairs = [(chosen["lo"].to_numpy(), chosen["hi"].to_numpy())]
+def _band_segments(p: pd.DataFrame, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(lo, hi) days of the chosen rows' start intervals, followed by their span ends' intervals."""
+    chosen = p[rows]
     ends = chosen[np.isfinite(chosen["end_lo"].to_numpy())]
-    pairs.append((ends["end_lo"].to_numpy(), ends["end_hi"].to_numpy()))
-    return pairs
+    return (np.concatenate([chosen["lo"].to_numpy(), ends["end_lo"].to_numpy()]),
+            np.concatenate([chosen["hi"].to_numpy(), ends["end_hi"].to_numpy()]))
 
 
-def _segments(pairs, axis: Axis, y: str, colour: str, width: float, dash: str, use_gl: bool):
-    """One line trace drawing each (lo, hi) as a segment, None-separated; not hoverable."""
-    lo = np.concatenate([a for a, _ in pairs])
-    hi = np.concatenate([b for _, b in pairs])
+def _segments(pairs: tuple[np.ndarray, np.ndarray], axis: Axis, y: str, colour: str, width: float, dash: str,
+              use_gl: bool) -> dict | None:
+    """One line trace drawing each (lo, hi) as a separate segment; not hoverable."""
+    lo, hi = pairs
     if lo.size == 0:
         return None
-    x = _interleave(lo, hi)
-    trace = go.Scattergl if use_gl else go.Scatter
-    x = axis.x(x)
-    return trace(x=x, y=_repeat(y, x), mode="lines", hoverinfo="skip",
-                 line=dict(color=colour, width=width, dash=dash))
+    x = axis.x(_interleave(lo, hi))
+    return _scatter(use_gl, x=x, y=np.full(len(x), y), mode="lines", hoverinfo="skip",
+                    line=dict(color=colour, width=width, dash=dash))
 
 
 def _interleave(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """[a0, b0, nan, a1, b1, nan, …] for None-separated segments."""
+    """[a0, b0, nan, a1, b1, nan, …]: segments separated by gaps."""
     out = np.full(a.size * 3, np.nan)
     out[0::3], out[1::3] = a, b
     return out
-
-
-def _repeat(y, x: np.ndarray) -> np.ndarray:
-    """The lane name for every point, None at gaps (so segments are not joined)."""
-    ys = np.full(len(x), y, dtype=object)
-    if x.dtype == object:
-        ys[pd.isna(x)] = None
-    else:
-        ys[~np.isfinite(x)] = None
-    return ys
 
 
 def _customdata(p: pd.DataFrame) -> np.ndarray:
@@ -427,81 +450,80 @@ def _customdata(p: pd.DataFrame) -> np.ndarray:
                             p["quote"].to_numpy()])
 
 
-def _span_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour: str, dash: str, use_gl: bool):
-    """Thick bars from start to end, one None-separated line trace; hover at both ends."""
+def _span_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour: str, dash: str,
+                use_gl: bool) -> dict | None:
+    """Thick bars from start to end, one gap-separated line trace; hover and click at both ends."""
     if lane.empty:
         return None
     x = axis.x(_interleave(lane["at"].to_numpy(), lane["end_at"].to_numpy()))
     data = _customdata(p)
     custom = np.empty((len(x), data.shape[1]), dtype=object)
     custom[0::3], custom[1::3] = data, data
-    trace = go.Scattergl if use_gl else go.Scatter
-    return trace(x=x, y=_repeat(y, x), mode="lines", customdata=custom, hovertemplate=HOVER,
-                 line=dict(color=colour, width=SPAN_PX, dash=dash), opacity=0.85 if dash == "solid" else 0.6)
+    return _scatter(use_gl, x=x, y=np.full(len(x), y), mode="lines", customdata=custom, hovertemplate=HOVER,
+                    line=dict(color=colour, width=SPAN_PX, dash=dash), opacity=0.85 if dash == "solid" else 0.6)
 
 
-def _moment_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour: str, use_gl: bool):
-    """Markers for moments: solid for an exact day, hollow shapes for imprecise or uncertain dates."""
+def _moment_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour: str, symbol: str,
+                  use_gl: bool) -> dict | None:
+    """Markers for the lane's moments of one date style (solid: exact day; hollow: not exact)."""
     if lane.empty:
         return None
-    trace = go.Scattergl if use_gl else go.Scatter
-    return trace(x=axis.x(lane["at"].to_numpy()), y=np.full(len(lane), y, dtype=object), mode="markers",
-                 customdata=_customdata(p), hovertemplate=HOVER,
-                 marker=dict(color=colour, size=MARKER_PX, symbol=p["symbol"].to_numpy(),
-                             line=dict(color=colour, width=2)))
+    return _scatter(use_gl, x=axis.x(lane["at"].to_numpy()), y=np.full(len(lane), y), mode="markers",
+                    customdata=_customdata(p), hovertemplate=HOVER,
+                    marker=dict(color=colour, size=MARKER_PX, symbol=symbol, line=dict(color=colour, width=2)))
 
 
-def connector_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
-                    use_gl: bool):
+def connector_trace(items: pd.DataFrame, axis: Axis, lane_names: dict[int, str], use_gl: bool) -> dict | None:
     """Thin vertical lines joining the lanes of events drawn in more than one lane (at the start)."""
     order = {code: i for i, code in enumerate(lane_names)}
-    rank = items["lane"].map(order)
-    grouped = items.assign(rank=rank).groupby("event", sort=False).agg(
+    grouped = items.assign(rank=items["lane"].map(order)).groupby("event", sort=False).agg(
         at=("at", "first"), top=("rank", "min"), bottom=("rank", "max"))
     shared = grouped[grouped["top"] < grouped["bottom"]]
     if shared.empty:
         return None
-    names = np.array(list(lane_names.values()), dtype=object)
+    names = np.array(list(lane_names.values()))
     at = shared["at"].to_numpy()
-    x = axis.x(_interleave(at, at))
-    y = np.empty(len(x), dtype=object)
+    y = np.full(len(at) * 3, names[0])
     y[0::3], y[1::3] = names[shared["top"].to_numpy()], names[shared["bottom"].to_numpy()]
-    trace = go.Scattergl if use_gl else go.Scatter
-    return trace(x=x, y=y, mode="lines", hoverinfo="skip", showlegend=False, name="connector",
-                 line=dict(color="rgba(90,90,90,0.55)", width=1.2))
+    return _scatter(use_gl, x=axis.x(_interleave(at, at)), y=y, mode="lines", hoverinfo="skip",
+                    showlegend=False, name="connector", line=dict(color="rgba(90,90,90,0.55)", width=1.2))
 
 
 def label_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
-                x_range: tuple[float, float], options: Options, selected: str | None):
+                x_range: tuple[float, float], options: Options, selected: str | None) -> dict | None:
     """Short titles above the markers where they fit, as one text trace (clickable, no hover)."""
-    chosen = place_labels(items, props, x_range, options, selected)
+    chosen = place_labels(items, props, x_range, options, selected, len(lane_names))
     if chosen.empty:
         return None
     p = props.loc[chosen["id"].to_numpy()]
-    return go.Scatter(x=axis.x(chosen["at"].to_numpy()), y=chosen["lane"].map(lane_names).to_numpy(dtype=object),
-                      mode="text", text=p["short"].to_numpy(), textposition="top right",
-                      textfont=dict(size=LABEL_FONT_PX), customdata=p.index.to_numpy(dtype=object)[:, None],
-                      hoverinfo="none", showlegend=False, name="labels")
+    return _scatter(False, x=axis.x(chosen["at"].to_numpy()), y=chosen["lane"].map(lane_names).to_numpy(dtype=object),
+                    mode="text", text=p["short"].to_numpy(), textposition="top right",
+                    textfont=dict(size=LABEL_FONT_PX), customdata=p.index.to_numpy(dtype=object)[:, None],
+                    hoverinfo="none", showlegend=False, name="labels")
 
 
-def plot_width_px(options: Options, longest_lane_name: int = 12) -> float:
-    """Estimated width of the plotting area: figure width minus the lane names and the legend."""
+def plot_width_px(options: Options, lane_name_chars: int = 16) -> float:
+    """Estimated width of the plotting area: figure width minus lane names and legend."""
     total = options.width or DEFAULT_WIDTH_PX
-    return max(200.0, total - LEGEND_PX - 40 - 7 * longest_lane_name)
+    return max(200.0, total - LEGEND_PX - 40 - 7 * lane_name_chars)
 
 
-def label_width_days(texts: pd.Series, days_per_px: float) -> np.ndarray:
-    """Estimated extent of labels along the axis, in days (marker gap and trailing gap included)."""
-    return (texts.str.len().to_numpy() * CHAR_PX + 2 * LABEL_GAP_PX) * days_per_px
+def label_width_days(texts, days_per_px: float) -> np.ndarray:
+    """Estimated extent of labels along the axis, in days (marker gap and trailing gap included).
+
+    `texts` are the labels as drawn (escaped); entities count as one character.
+    """
+    plain = pd.Series(texts, dtype="str").str.replace(r"&(amp|lt|gt);", "_", regex=True)
+    return (plain.str.len().to_numpy() * CHAR_PX + 2 * LABEL_GAP_PX) * days_per_px
 
 
 def place_labels(items: pd.DataFrame, props: pd.DataFrame, x_range: tuple[float, float], options: Options,
-                 selected: str | None) -> pd.DataFrame:
+                 selected: str | None, lane_count: int = 1) -> pd.DataFrame:
     """Which lane items get a label: greedy left to right per lane, skipping any that would overlap.
 
-    Returns rows (id, lane, at, end) with `end` the day where the label's estimated extent
-    stops. The selected event is never labelled here (its own trace labels it) but its label's
-    room is reserved. Nothing is labelled when more than MAX_LABELLED events are in view.
+    Returns rows (id, lane, at, end), `end` being the day where the label's estimated extent
+    stops. The selected event is not labelled here (its own trace labels it) but its room is
+    reserved. Nothing is labelled when more than MAX_LABELLED events are in view.
     """
     lo, hi = x_range
     ids = items["event"].map(_id_of(props))
@@ -511,13 +533,12 @@ def place_labels(items: pd.DataFrame, props: pd.DataFrame, x_range: tuple[float,
     width = hi - lo
     near = items[(items["at"] >= lo - width) & (items["at"] <= hi + width)]
     days_per_px = width / plot_width_px(options)
-    near = near.assign(id=ids[near.index],
-                       end=near["at"] + label_width_days(props.loc[ids[near.index], "short"], days_per_px))
+    near = near.assign(id=ids[near.index].to_numpy(),
+                       end=near["at"].to_numpy() + label_width_days(props.loc[ids[near.index], "short"], days_per_px))
     taken: dict[int, list[tuple[float, float]]] = {}
     for row in near[near["id"] == selected].itertuples():
         taken.setdefault(row.lane, []).append((row.at, row.end))
-    keep = []
-    last_end: dict[int, float] = {}
+    keep, last_end = [], {}
     for row in near[near["id"] != selected].itertuples():
         if row.at < last_end.get(row.lane, -math.inf):
             continue
@@ -529,17 +550,16 @@ def place_labels(items: pd.DataFrame, props: pd.DataFrame, x_range: tuple[float,
 
 
 def selected_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
-                   dataset: Dataset, selected: str):
+                   dataset: Dataset, selected: str) -> dict:
     """The selected event, in each of its lanes: larger, dark outline, label always shown."""
-    pos = int(props.at[selected, "pos"])
-    rows = items[items["event"] == pos]
+    rows = items[items["event"] == int(props.at[selected, "pos"])]
     p = props.loc[[selected] * len(rows)]
     colours = dataset.actors["colour"].to_numpy(dtype=object)[rows["lane"].to_numpy()]
-    return go.Scatter(x=axis.x(rows["at"].to_numpy()), y=rows["lane"].map(lane_names).to_numpy(dtype=object),
-                      mode="markers+text", text=("<b>" + p["short"] + "</b>").to_numpy(), textposition="top right",
-                      textfont=dict(size=LABEL_FONT_PX + 1), customdata=_customdata(p), hovertemplate=HOVER,
-                      marker=dict(size=SELECTED_PX, color=colours, symbol="circle", line=dict(color=DARK, width=3)),
-                      showlegend=False, name="selected")
+    return _scatter(False, x=axis.x(rows["at"].to_numpy()), y=rows["lane"].map(lane_names).to_numpy(dtype=object),
+                    mode="markers+text", text=("<b>" + p["short"] + "</b>").to_numpy(), textposition="top right",
+                    textfont=dict(size=LABEL_FONT_PX + 1), customdata=_customdata(p), hovertemplate=HOVER,
+                    marker=dict(size=SELECTED_PX, color=colours, symbol="circle", line=dict(color=DARK, width=3)),
+                    showlegend=False, name="selected")
 
 
 def _rgba(colour: str, alpha: float) -> str:
@@ -566,13 +586,12 @@ def visible_range(dataset: Dataset, view: View) -> tuple[float, float]:
     return (lo if lo is not None else first - margin), (hi if hi is not None else last + margin)
 
 
-def layout(dataset: Dataset, view: View, options: Options, axis: Axis, lane_names: dict[int, str],
+def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: list[str],
            x_range: tuple[float, float], lang: str) -> dict:
-    """Axes, eras, legend, size, theme and interaction settings."""
+    """Axes, eras, legend, size, theme and interaction settings; `names` are the lanes, top first."""
     words = TEXT[lang]
-    names = list(lane_names.values())
     return dict(
-        template=THEMES[options.theme],
+        template=_template(options.theme),
         height=options.height or max(360, 170 + 70 * len(names)),
         width=options.width,
         margin=dict(l=10, r=10, t=46, b=30),
@@ -590,13 +609,20 @@ def layout(dataset: Dataset, view: View, options: Options, axis: Axis, lane_name
     )
 
 
+def _template(theme: str) -> dict:
+    """The plotly template as a dict (figures are built unvalidated, so names are not resolved)."""
+    import plotly.io as pio
+
+    return pio.templates[THEMES[theme]].to_plotly_json()
+
+
 def x_axis(axis: Axis, x_range: tuple[float, float], words: dict, view: View) -> dict:
     """Date axis with range slider and presets, or a numeric year axis with BCE labels.
 
     Its own uirevision follows the view's from/to, so a new range from a link applies while a
     filter change keeps the reader's zoom.
     """
-    lo, hi = axis.x(np.array(x_range))
+    lo, hi = axis.text(np.array(x_range))
     common = dict(range=[lo, hi], rangeslider=dict(visible=True, thickness=0.07), showgrid=True,
                   uirevision=f"{view.start}|{view.end}", automargin=True)
     if axis.deep_time:
@@ -636,8 +662,8 @@ def phase_shapes(dataset: Dataset, axis: Axis, lang: str) -> list[dict]:
     phases = ev[ev["kind"] == "phase"]
     if phases.empty:
         return []
-    x0 = axis.x(phases["start_at"].to_numpy())
-    x1 = axis.x(phases["end_at"].to_numpy())
+    x0 = axis.text(phases["start_at"].to_numpy())
+    x1 = axis.text(phases["end_at"].to_numpy())
     names = _escape(_title(phases, lang))
     fills = ("rgba(120,120,160,0.10)", "rgba(160,130,90,0.10)")
     return [dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1, layer="below",
