@@ -65,7 +65,7 @@ def register(app, get):
         q = new.to_query()
         zoom_only = trig == "graph" and ctx.triggered_prop_ids and \
             all(p.endswith(".relayoutData") for p in ctx.triggered_prop_ids)
-        return (q or "?", no_update, no_update, no_update, no_update, q,
+        return (q, no_update, no_update, no_update, no_update, q,
                 no_update if zoom_only else {"q": q})
 
     @app.callback(Output("graph", "figure"), Input("fig-view", "data"), prevent_initial_call=True)
