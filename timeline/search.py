@@ -183,14 +183,14 @@ def find_span(original: str, query: str) -> tuple[int, int]:
     """Where the normalised `query` first occurs in `original`, as (start, end) offsets of `original`.
 
     Folding is per character, so each folded character maps back to the original one it
-    came from; (0, 0) when it does not occur.
+    came from; combining marks right after the match belong to it. (0, 0) when it does not occur.
     """
-    folded, origin = [], []
-    for i, ch in enumerate(original):
-        f = _fold(ch)
-        folded.append(f)
-        origin.extend([i] * len(f))
+    folded = [_fold(ch) for ch in original]
+    origin = [i for i, f in enumerate(folded) for _ in f]
     at = "".join(folded).find(query)
     if at < 0 or not query:
         return 0, 0
-    return origin[at], origin[at + len(query) - 1] + 1
+    end = origin[at + len(query) - 1] + 1
+    while end < len(original) and folded[end] == "":
+        end += 1
+    return origin[at], end
