@@ -11,8 +11,8 @@ from .problems import Problem, ValidationError
 __all__ = ["load", "figure", "Dataset", "Problem", "ValidationError"]
 
 
-def figure(dataset=None, **view):
+def figure(dataset=None, view=None, **options):
     """The plotly figure the app shows, for a dataset and a view; see `timeline.figure_builder.figure`."""
     from .figure_builder import figure as _figure
 
-    return _figure(dataset, **view)
+    return _figure(dataset, view, **options)
