@@ -157,16 +157,16 @@ class FuzzyDate:
 _WORDS = {
     "en": {"circa": "c.", "before": "before", "after": "after", "between": "between", "and": "and",
            "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-           "bce": "BCE"},
+           "bce": "BCE", "million": "million", "billion": "billion", "decimal": "."},
     "nl": {"circa": "ca.", "before": "vóór", "after": "na", "between": "tussen", "and": "en",
            "months": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-           "bce": "v.Chr."},
+           "bce": "v.Chr.", "million": "miljoen", "billion": "miljard", "decimal": ","},
 }
 
 
 def _label_point(p: Point, lang: str) -> str:
     words = _WORDS[lang if lang in _WORDS else "en"]
-    year = f"{_big(-p.year)} {words['bce']}" if p.year < 0 else _big(p.year)
+    year = f"{_big(-p.year, words)} {words['bce']}" if p.year < 0 else _big(p.year, words)
     if p.day:
         return f"{p.day} {words['months'][p.month - 1]} {year}"
     if p.month:
@@ -174,11 +174,10 @@ def _label_point(p: Point, lang: str) -> str:
     return year
 
 
-def _big(year: int) -> str:
-    if abs(year) >= 1_000_000_000:
-        return f"{year / 1e9:g} billion"
+def _big(year: int, words: dict) -> str:
     if abs(year) >= 1_000_000:
-        return f"{year / 1e6:g} million"
+        scale, word = (1e9, "billion") if abs(year) >= 1_000_000_000 else (1e6, "million")
+        return f"{year / scale:g}".replace(".", words["decimal"]) + f" {words[word]}"
     return str(year)
 
 
