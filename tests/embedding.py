@@ -143,7 +143,7 @@ def child_frame(page):
     raise AssertionError("no child frame")
 
 
-def click_point(page, frame, event_ids: set[str]) -> str:
+def click_point(page, frame, event_ids: set[str], require_hover: bool = True) -> str:
     """Hover (its label must show), then click with the real mouse, an isolated marker of one of
     `event_ids`; return its id."""
     markers = frame.evaluate(MARKERS_JS)
@@ -153,13 +153,15 @@ def click_point(page, frame, event_ids: set[str]) -> str:
         box = frame.frame_element().bounding_box()
         dx, dy = box["x"], box["y"]
     label = frame.locator(".hoverlayer .hovertext")
-    for nudge in (0, 1, -1, 2):   # plotly sometimes drops the very first hover; move again
-        page.mouse.move(dx + m["x"] + nudge, dy + m["y"], steps=2)
+    for nx, ny in ((0, 0), (1, 0), (-1, 1), (0, -1), (2, 0), (0, 2)):   # plotly may drop a hover; move again
+        page.mouse.move(dx + m["x"] + nx, dy + m["y"] + ny, steps=3)
         try:
-            label.first.wait_for(timeout=1500)   # plotly's hover label
+            label.first.wait_for(timeout=2000)   # plotly's hover label
             break
         except Exception:
-            continue
-    assert label.count() >= 1, "no hover label"
+            page.mouse.move(dx + m["x"] - 40, dy + m["y"] - 40)
+    if require_hover:
+        assert label.count() >= 1, "no hover label"
+    page.mouse.move(dx + m["x"], dy + m["y"])
     page.mouse.click(dx + m["x"], dy + m["y"])
     return m["id"]

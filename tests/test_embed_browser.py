@@ -81,3 +81,35 @@ def test_hostile_text_is_shown_as_text_and_nothing_runs(page, running):
     assert frame.locator("#tl-panel .tl-title").inner_text() == f"Hanoi {SCRIPT}"
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_embed_button_gives_the_snippet_for_the_current_view(page, running, dataset):
+    import html as _html
+    import re
+
+    app_server, _ = running
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_server.url)
+    page.goto(f"{app_server.url}/?actors=kim&lang=nl&event=singapore-summit")
+    page.locator("#embed-open").click()
+    code = page.locator("#embed-code")
+    page.wait_for_function("() => document.getElementById('embed-code').value.includes('/embed')")
+    snippet = code.input_value()
+    src = _html.unescape(re.search(r'src="([^"]+)"', snippet).group(1))
+    assert src == f"{app_server.url}/embed?actors=kim&event=singapore-summit&lang=nl"
+    assert snippet.startswith("<iframe ") and snippet.endswith("</iframe>")
+    assert page.locator("#embed-open").inner_text() == "Insluiten"
+    # live preview: the snippet's src, drawn
+    preview = page.frame_locator("#embed-preview")
+    preview.locator(".js-plotly-plot").wait_for(timeout=30000)
+    assert page.locator("#embed-preview").get_attribute("src") == src
+    # copy to the clipboard
+    page.locator("#embed-copy").click()
+    copied = None
+    for _ in range(30):
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        if copied == snippet:
+            break
+        page.wait_for_timeout(100)
+    assert copied == snippet
+    page.locator("#embed-close").click()
+    assert page.locator("#embed-modal").is_hidden()

@@ -238,6 +238,10 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
                          "application/json; charset=utf-8", cache="public, max-age=300")
 
     _add_discovery_to_dash(app, get)
+    if hasattr(app, "callback") and hasattr(app, "interpolate_index"):   # a Dash app: the Embed button
+        from . import embed_dialog
+
+        embed_dialog.register(app, get)
     return app
 
 

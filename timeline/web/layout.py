@@ -11,7 +11,8 @@ from .. import filters
 from ..search import search as search_matches
 from ..view import View
 from . import components as C
-from .i18n import LANG_NAMES, t
+from .embed_dialog import element as embed_element
+from .i18n import DROPDOWN_LABELS, LANG_NAMES, t
 
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"]}
@@ -91,6 +92,7 @@ def page(dataset, view: View, *, problems=None):
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view", data=view.to_query()),
         dcc.Store(id="fig-view"),
+        dcc.Store(id="list-pick"),   # {event, at}: set by assets/ui.js when a list item is clicked
         html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
         html.Header([
             html.Div([
@@ -103,13 +105,15 @@ def page(dataset, view: View, *, problems=None):
                 dcc.RadioItems(id="lang", value=lang, inline=True, className="lang-switch",
                                options=[{"label": name, "value": code} for code, name in LANG_NAMES.items()]),
             ], className="lang", role="group", **{"aria-labelledby": "lang-label"}),
+            embed_element(lang),
         ], className="app-header"),
         *banner,
         html.Section([
             html.Div([
                 html.Label(t("actor_filter", lang), id="actor-label", htmlFor="actor-filter"),
                 dcc.Dropdown(id="actor-filter", multi=True, value=list(view.actors), placeholder=t("all_actors", lang),
-                             options=C.actor_options(dataset, counts), maxHeight=320),
+                             options=C.actor_options(dataset, counts), maxHeight=320,
+                             labels=DROPDOWN_LABELS[lang]),
             ], className="control actors"),
             html.Div([
                 html.Span(t("mode", lang), id="mode-label", className="control-label"),

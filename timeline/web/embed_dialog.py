@@ -1,0 +1,97 @@
+"""The app's "Embed" button: the iframe snippet for the current view, copy, and a live preview.
+
+`element(lang)` is the button and its dialog (placed in the page header by the layout);
+`register(app, get)` adds the one callback (called by `timeline.web.embed.register`). The snippet
+is built from the view store (`View.to_query()`), so it carries actors, mode, range, selected
+event, search and language exactly as the app's own deep link does.
+"""
+from __future__ import annotations
+
+from dash import Input, Output, State, ctx, dcc, html, no_update
+
+STRINGS = {
+    "embed": {"en": "Embed", "nl": "Insluiten"},
+    "title": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
+    "help": {"en": "Paste this code in a web page to show the chart as you see it now: same actors, "
+                   "range, selected event and language.",
+             "nl": "Plak deze code in een webpagina om de grafiek te tonen zoals u hem nu ziet: dezelfde "
+                   "actoren, periode, gekozen gebeurtenis en taal."},
+    "code": {"en": "Embed code", "nl": "Insluitcode"},
+    "copy": {"en": "Copy the code", "nl": "Kopieer de code"},
+    "preview": {"en": "Preview", "nl": "Voorbeeld"},
+    "close": {"en": "Close", "nl": "Sluiten"},
+}
+PREVIEW_HEIGHT = 360
+
+
+def s(key: str, lang: str) -> str:
+    entry = STRINGS[key]
+    return entry.get(lang) or entry["en"]
+
+
+def element(lang: str = "en"):
+    """The Embed button and its (hidden) dialog."""
+    return html.Div([
+        html.Button(s("embed", lang), id="embed-open", className="embed-button", n_clicks=0,
+                    **{"aria-haspopup": "dialog", "aria-controls": "embed-modal"}),
+        html.Div(html.Div([
+            html.Div([
+                html.Span(s("title", lang), id="embed-heading", className="eyebrow"),
+                html.Button(s("close", lang), id="embed-close", className="close-text", n_clicks=0),
+            ], className="dialog-head"),
+            html.P(s("help", lang), id="embed-help"),
+            html.Label(s("code", lang), id="embed-code-label", htmlFor="embed-code"),
+            html.Div([
+                dcc.Textarea(id="embed-code", value="", readOnly=True, rows=3, spellCheck=False,
+                             style={"width": "100%", "fontFamily": "ui-monospace, monospace", "fontSize": "12px",
+                                    "boxSizing": "border-box"}),
+                dcc.Clipboard(id="embed-copy", target_id="embed-code", title=s("copy", lang),
+                              style={"fontSize": "18px", "cursor": "pointer", "display": "inline-block"}),
+            ], style={"display": "flex", "gap": "6px", "alignItems": "flex-start"}),
+            html.H3(s("preview", lang), id="embed-preview-heading", style={"fontSize": "14px"}),
+            html.Iframe(id="embed-preview", title=s("preview", lang),
+                        style={"width": "100%", "height": f"{PREVIEW_HEIGHT}px", "border": "1px solid #ddd"}),
+        ], className="dialog", role="dialog", **{"aria-modal": "true", "aria-labelledby": "embed-heading"}),
+            id="embed-modal", className="modal", hidden=True),
+    ], className="embed")
+
+
+def snippet_for(dataset, query: str | None, base: str) -> tuple[str, str]:
+    """(iframe snippet, its src) for the view a query stands for; `base` is the app's root URL."""
+    from .embed import DEFAULT_HEIGHT, embed_src, iframe_html, view_title
+    from .state import parse
+
+    view = parse(dataset, query)
+    src = embed_src(base, view)
+    return iframe_html(src, "100%", DEFAULT_HEIGHT, view_title(dataset, view)), src
+
+
+def register(app, get) -> None:
+    """The dialog's callback: open/close, and the snippet + preview for the current view."""
+    from flask import request
+
+    from .state import parse
+
+    texts = [("embed-open", "children", "embed"), ("embed-heading", "children", "title"),
+             ("embed-help", "children", "help"), ("embed-code-label", "children", "code"),
+             ("embed-close", "children", "close"), ("embed-preview-heading", "children", "preview"),
+             ("embed-copy", "title", "copy"), ("embed-preview", "title", "preview")]
+
+    @app.callback(
+        Output("embed-modal", "hidden"), Output("embed-code", "value"), Output("embed-preview", "src"),
+        *[Output(cid, prop) for cid, prop, _ in texts],
+        Input("embed-open", "n_clicks"), Input("embed-close", "n_clicks"), Input("view", "data"),
+        State("embed-modal", "hidden"),
+        prevent_initial_call=True)
+    def _embed_dialog(_open, _close, query, hidden):
+        ds = get()
+        lang = parse(ds, query).lang
+        labels = [s(key, lang) for _, _, key in texts]
+        trigger = ctx.triggered_id
+        if trigger == "embed-close":
+            return True, no_update, None, *labels
+        if trigger == "view" and hidden:
+            return no_update, no_update, no_update, *labels
+        base = request.host_url.rstrip("/") + request.script_root
+        code, src = snippet_for(ds, query, base)
+        return False, code, src, *labels
