@@ -97,6 +97,10 @@ def create_app(data=None, **config) -> dash.Dash:
     from . import embed
 
     embed.register(app, get, frame_ancestors=frame_ancestors)
+    if not app.config.get("compress"):
+        from . import compress
+
+        compress.install(app.server)
     return app
 
 

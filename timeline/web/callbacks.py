@@ -38,12 +38,12 @@ def register(app, get):
         Input("lang", "value"),
         Input("graph", "relayoutData"),
         Input("graph", "clickData"),
-        Input({"type": "ev", "id": ALL}, "n_clicks"),
+        Input("list-pick", "data"),
         Input("details-close", "n_clicks"),
         State("view", "data"),
         prevent_initial_call=True,
     )
-    def sync(search, actors, mode, text, lang, relayout, click, _items, _close, current):
+    def sync(search, actors, mode, text, lang, relayout, click, pick, _close, current):
         ds = get()
         cur = state.parse(ds, current)
         trig = ctx.triggered_id
@@ -59,7 +59,7 @@ def register(app, get):
                     new.lang if new.lang != lang else no_update,
                     q, {"q": q, "nav": time.time_ns()})
         new = _next_view(ds, cur, trig, actors=actors, mode=mode, text=text, lang=lang,
-                         relayout=relayout, click=click)
+                         relayout=relayout, click=click, pick=pick)
         if new is None or new == cur:
             raise PreventUpdate
         q = new.to_query()
@@ -134,7 +134,7 @@ def register(app, get):
         Output("source-modal", "data-open"), Input("source-modal", "hidden"), prevent_initial_call=True)
 
 
-def _next_view(ds, cur, trig, *, actors, mode, text, lang, relayout, click):
+def _next_view(ds, cur, trig, *, actors, mode, text, lang, relayout, click, pick):
     """The view after one control changed (None when the change says nothing)."""
     if trig == "actor-filter":
         return state.values(ds, actors=actors or [], mode=cur.mode, start=cur.start, end=cur.end,
@@ -148,10 +148,9 @@ def _next_view(ds, cur, trig, *, actors, mode, text, lang, relayout, click):
         return cur.with_(lang=lang if lang in ("en", "nl") else "en")
     if trig == "details-close":
         return cur.with_(event=None)
-    if isinstance(trig, dict) and trig.get("type") == "ev":
-        if not ctx.triggered or not ctx.triggered[0].get("value"):
-            return None
-        return state.pan_to(ds, cur, trig["id"])
+    if trig == "list-pick":
+        eid = (pick or {}).get("event")
+        return state.pan_to(ds, cur, eid) if eid and ds.event(eid) is not None else None
     if trig == "graph":
         props = ctx.triggered_prop_ids
         if any(p.endswith(".clickData") for p in props):

@@ -74,7 +74,7 @@ def actor_colours(dataset: Dataset) -> dict[str, str]:
 
 def event_item(dataset: Dataset, row, lang: str, *, selected: bool, focusable: bool,
                title_span=None, snippet=None, outside: bool = False):
-    """One event as a list option: a button (Enter and Space work natively)."""
+    """One event as a list option: a button (Enter and Space click it natively)."""
     eid = row["id"]
     colours = actor_colours(dataset)
     names = actor_names(dataset, row["actors"])
@@ -90,8 +90,9 @@ def event_item(dataset: Dataset, row, lang: str, *, selected: bool, focusable: b
     if outside:
         parts.append(html.Span(t("outside_range", lang), className="ev-outside"))
     cls = "ev-item" + (" selected" if selected else "") + (" phase" if row["kind"] == "phase" else "")
-    return html.Button(parts, id={"type": "ev", "id": eid}, role="option", className=cls,
-                       tabIndex=0 if focusable else -1, n_clicks=0,
+    # No Dash id: one listener on the list (assets/ui.js) reports the picked event, so a long
+    # list adds no callback inputs.
+    return html.Button(parts, role="option", className=cls, type="button", tabIndex=0 if focusable else -1,
                        **{"aria-selected": "true" if selected else "false", "data-event": eid})
 
 

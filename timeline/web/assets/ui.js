@@ -52,6 +52,13 @@ window.timelineUI = (function () {
     scrollWithin(list, all[j]);
   });
 
+  // A click (or Enter/Space) on a list item picks its event: one listener for the whole list.
+  document.addEventListener("click", function (e) {
+    var item = e.target && e.target.closest ? e.target.closest('#event-list [role="option"]') : null;
+    if (!item || !window.dash_clientside || !window.dash_clientside.set_props) return;
+    window.dash_clientside.set_props("list-pick", { data: { event: item.getAttribute("data-event"), at: Date.now() } });
+  });
+
   // When the list is redrawn, keep the selected item in sight and the roving tabindex sane.
   function watchList() {
     var list = document.getElementById("event-list");
