@@ -31,6 +31,7 @@ def figure(dataset, view: View):
     # The lanes are named on the axis and the actor filter has the colours: no legend, and the
     # width is the container's (the given width only served to fit the labels).
     fig.update_layout(showlegend=False, width=None, autosize=True)
+    fig.update_xaxes(title=None)   # the ticks say they are dates; the room goes to the lanes
     return fig
 
 
