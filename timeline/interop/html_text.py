@@ -186,7 +186,8 @@ class _Reader(HTMLParser):
                 else:
                     text = _strip_lines("".join(q["text"]))
                     cite = squash("".join(q["cite"]))
-                    cite = re.sub(r"^[\u2014\u2013\-\s]+", "", cite)   # '— Someone'
+                    if "data-speaker" not in q["cite_attrs"]:   # '— Someone' in other files
+                        cite = re.sub(r"^[\u2014\u2013\-\s]+", "", cite)
                     self.out.quotes.append(Quote(text, cite, q["attrs"], q["cite_attrs"],
                                                  squash("".join(q["translation"])), q["translation_by"]))
                     self.quote = None

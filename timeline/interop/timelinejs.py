@@ -204,7 +204,7 @@ def read_sheet(text: str, name: str, problems: list[Problem]) -> Doc | None:
             row += 1
             if not any(c.strip() for c in cells):
                 continue
-            rec = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header) if h}
+            rec = {h: _unmark(cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header) if h}
             w = Where(name, f"row {row}", row)
             kind = rec.get("Type", "").strip().lower()
             s = Slide(_slide_from_row(rec, v1), w, "event")
@@ -220,6 +220,11 @@ def read_sheet(text: str, name: str, problems: list[Problem]) -> Doc | None:
         problems.append(Problem(name, row + 1, None, f"unreadable CSV: {e}"))
         return None
     return Doc(name, title, slides, eras, "human", text)
+
+
+def _unmark(cell: str) -> str:
+    """A cell our sheet export marked as text ("'=…", see files.neutralise_formula) as it was."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 def _slide_from_row(rec: dict, v1: bool) -> dict:
