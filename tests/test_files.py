@@ -1,6 +1,7 @@
 """Writes never lose what a user made: no overwrite without force, and a killed write leaves the old file."""
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -61,3 +62,12 @@ def test_write_killed_midway_leaves_previous_file_intact(tmp_path):
 ])
 def test_formula_injection_is_neutralised(cell, safe):
     assert files.neutralise_formula(cell) == safe
+
+
+def test_written_file_is_readable_like_any_new_file(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = files.write_text(tmp_path / "out.html", "<html></html>")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644

@@ -27,12 +27,22 @@ def check_target(path: str | Path, force: bool = False) -> Path:
     return p
 
 
+def _new_file_mode(existing: Path | None = None) -> int:
+    """The mode a plain open() would give (0666 less the umask), or that of the file replaced."""
+    if existing is not None and existing.exists():
+        return existing.stat().st_mode & 0o7777
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_bytes(path: str | Path, data: bytes, force: bool = False) -> Path:
     """Write `data` to `path` atomically; refuse to replace an existing file unless `force`."""
     p = check_target(path, force)
     p.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
+        os.fchmod(fd, _new_file_mode(p))   # mkstemp makes 0600; a shared export must stay readable
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -62,7 +72,7 @@ def write_folder(path: str | Path, files: dict[str, bytes], force: bool = False)
         for name, data in files.items():
             target = tmp / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "wb") as f:
+            with open(target, "wb") as f:   # plain open(): the umask decides the mode
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
