@@ -71,3 +71,12 @@ def test_written_file_is_readable_like_any_new_file(tmp_path):
     finally:
         os.umask(old)
     assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_written_folder_is_readable_like_any_new_folder(tmp_path):
+    old = os.umask(0o022)
+    try:
+        target = files.write_folder(tmp_path / "ds", {"events.csv": b"id\n"})
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o755

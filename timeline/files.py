@@ -27,13 +27,17 @@ def check_target(path: str | Path, force: bool = False) -> Path:
     return p
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _new_file_mode(existing: Path | None = None) -> int:
     """The mode a plain open() would give (0666 less the umask), or that of the file replaced."""
     if existing is not None and existing.exists():
         return existing.stat().st_mode & 0o7777
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+    return 0o666 & ~_umask()
 
 
 def write_bytes(path: str | Path, data: bytes, force: bool = False) -> Path:
@@ -69,6 +73,7 @@ def write_folder(path: str | Path, files: dict[str, bytes], force: bool = False)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent))
     try:
+        os.chmod(tmp, 0o777 & ~_umask())   # mkdtemp makes 0700
         for name, data in files.items():
             target = tmp / name
             target.parent.mkdir(parents=True, exist_ok=True)
