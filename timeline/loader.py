@@ -316,6 +316,12 @@ def _short(value: str, n: int = 60) -> str:
     return s if len(s) <= n else s[:n] + "…"
 
 
+def _records(df: pd.DataFrame) -> list[dict]:
+    """The rows of a table as dicts (what `df.iloc[i]` gives, without building a Series per row)."""
+    columns = {c: df[c].tolist() for c in df.columns}
+    return [dict(zip(columns, values)) for values in zip(*columns.values())] if columns else []
+
+
 def _check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, problems,
                       seed_texts: dict[str, str] | None = None) -> dict[str, str]:
     ids = {name: set(t[name]["id"]) for name in ("events", "actors", "sources", "quotes")}
@@ -325,8 +331,9 @@ def _check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, 
 
     ev = t["events"]
     kinds = dict(zip(ev["id"], ev["kind"]))
+    ev_rows = _records(ev)
     for i, row in enumerate(rows("events")):
-        e = ev.iloc[i]
+        e = ev_rows[i]
         for col, ref in (("actors", "actors"), ("sources", "sources")):
             for x in e[col]:
                 if SLUG.match(x) and x not in ids[ref]:
@@ -345,16 +352,18 @@ def _check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, 
             if e["end_at"] < e["start_at"] or e["end_hi"] <= e["start_lo"]:
                 problems.append(Problem(EVENTS.file, row, "end", f"ends ({e['end']}) before it starts ({e['start']})"))
     act = t["actors"]
+    act_colours = act["colour"].tolist()
     for i, row in enumerate(rows("actors")):
-        colour = act.iloc[i]["colour"]
+        colour = act_colours[i]
         if colour and not _COLOUR.match(colour):
             problems.append(Problem(ACTORS.file, row, "colour", f"'{_short(colour)}' is not a colour: write #rrggbb"))
     if not act.empty:
         filled = [c if c else PALETTE[i % len(PALETTE)] for i, c in enumerate(act["colour"])]
         act["colour"] = pd.Series(filled, dtype="str", index=act.index)
     ro = t["roles"]
+    ro_rows = _records(ro)
     for i, row in enumerate(rows("roles")):
-        r = ro.iloc[i]
+        r = ro_rows[i]
         if SLUG.match(r["actor"]) and r["actor"] not in ids["actors"]:
             problems.append(Problem(ROLES.file, row, "actor", f"unknown actor '{r['actor']}'{suggest(r['actor'], ids['actors'])}"))
         if r["source"] and SLUG.match(r["source"]) and r["source"] not in ids["sources"]:
@@ -366,8 +375,9 @@ def _check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, 
         ro["to_hi"] = ro["to_hi"].fillna(float("inf"))
     src = t["sources"]
     seeds: dict[str, str] = {}
+    src_rows = _records(src)
     for i, row in enumerate(rows("sources")):
-        s = src.iloc[i]
+        s = src_rows[i]
         if not s["url"] and not s["seed"]:
             problems.append(Problem(SOURCES.file, row, "url", "a source needs a url or a seed file"))
         if s["url"] and not _URL.match(s["url"]):
@@ -384,8 +394,9 @@ def _check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, 
                 if text is not None:
                     seeds[s["id"]] = text
     qu = t["quotes"]
+    qu_rows = _records(qu)
     for i, row in enumerate(rows("quotes")):
-        q = qu.iloc[i]
+        q = qu_rows[i]
         for col, ref in (("event", "events"), ("speaker", "actors"), ("source", "sources")):
             if q[col] and SLUG.match(q[col]) and q[col] not in ids[ref]:
                 problems.append(Problem(QUOTES.file, row, col, f"unknown {ref[:-1]} '{q[col]}'{suggest(q[col], ids[ref])}"))

@@ -559,6 +559,20 @@ def _text_of(v) -> str:
     return v if isinstance(v, str) else ""
 
 
+def _plain(text: str) -> bool:
+    """Text that HTML parsing would leave as it is (no tag, no entity): it needs no parser."""
+    return "<" not in text and "&" not in text
+
+
+def _parse(markup: str) -> html_text.Parsed:
+    """`html_text.parse`, without the parser for plain text (most fields of a big file)."""
+    return html_text.Parsed(text=html_text.squash(markup)) if _plain(markup) else html_text.parse(markup)
+
+
+def _to_text(markup: str) -> str:
+    return html_text.squash(markup) if _plain(markup) else html_text.to_text(markup)
+
+
 def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) -> dict | None:
     d, w = s.data, s.where
     n = len(problems)
@@ -575,10 +589,10 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
         problems.append(w.problem("end_date", "missing: an era needs an end_date"))
     if len(problems) > n or start is None:
         return None
-    body = html_text.parse(_text_of(text.get("text")))
+    body = _parse(_text_of(text.get("text")))
     meta = body.meta
-    headline = html_text.to_text(_text_of(text.get("headline")))
-    display = html_text.to_text(_text_of(d.get("display_date")) or _text_of((d.get("start_date") or {}).get("display_date")))
+    headline = _to_text(_text_of(text.get("headline")))
+    display = _to_text(_text_of(d.get("display_date")) or _text_of((d.get("start_date") or {}).get("display_date")))
     # exact dates our own export carries (qualifiers such as 'c.' that TimelineJS has no field for)
     start_text, end_text = start.date.canonical(), end.date.canonical() if end else ""
     for key, target in (("start", "start"), ("end", "end")):
@@ -617,7 +631,7 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
     actor_ids = []
     for aid, name, attrs in body.actors:
         actor_ids.append(b.actor(aid, name, colour=attrs.get("data-colour", ""), country=attrs.get("data-country", "")))
-    group = html_text.to_text(_text_of(d.get("group")))
+    group = _to_text(_text_of(d.get("group")))
     if not actor_ids and group:
         actor_ids.append(b.actor(slugify(group, "group"), group))
     if not actor_ids:
@@ -635,8 +649,8 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
     for link in body.links:
         cite(b.source(link.url, link.text if link.text != link.url else ""))
     media_url = _text_of(media.get("url")).strip()
-    credit = html_text.parse(_text_of(media.get("credit")))
-    caption = html_text.to_text(_text_of(media.get("caption")))
+    credit = _parse(_text_of(media.get("credit")))
+    caption = _to_text(_text_of(media.get("caption")))
     credit_source = ""
     for link in credit.sources:   # written by our export: the quote's source, not necessarily the event's
         credit_source = credit_source or b.source(link.url, _title_of(link), link.attrs.get("data-publisher", ""),
