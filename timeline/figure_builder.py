@@ -206,11 +206,11 @@ def build(dataset: Dataset, view: View, options: Options = Options()) -> dict:
         traces += lane_traces(items[items["lane"] == code], props, axis, name, colour, use_gl)
     traces.append(connector_trace(items, axis, lane_names, use_gl))
     selected = view.event if view.event in props.index else None
-    traces.append(label_trace(items, props, axis, lane_names, x_range, options, selected))
     if selected is not None:
         traces.append(selected_trace(items, props, axis, lane_names, dataset, selected))
-    return {"data": [t for t in traces if t is not None],
-            "layout": layout(dataset, view, options, axis, list(lane_names.values()), x_range, lang)}
+    fig_layout = layout(dataset, view, options, axis, list(lane_names.values()), x_range, lang)
+    fig_layout["annotations"] = label_annotations(items, props, axis, lane_names, x_range, options, selected)
+    return {"data": [t for t in traces if t is not None], "layout": fig_layout}
 
 
 class Axis:
@@ -489,17 +489,33 @@ def connector_trace(items: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
                     showlegend=False, name="connector", line=dict(color="rgba(90,90,90,0.55)", width=1.2))
 
 
-def label_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
-                x_range: tuple[float, float], options: Options, selected: str | None) -> dict | None:
-    """Short titles above the markers where they fit, as one text trace (clickable, no hover)."""
+def label_annotations(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
+                      x_range: tuple[float, float], options: Options, selected: str | None) -> list[dict]:
+    """Short titles beside the markers where they fit, as layout annotations.
+
+    Annotations, not a text trace: plotly copies every trace into the range slider, where
+    text becomes an unreadable smear, and it hides annotations whose anchor is out of view.
+    A label that would run past the right edge is put on the left of its marker. The
+    selected event's label is bold and shown once, in its first lane.
+    """
     chosen = place_labels(items, props, x_range, options, selected, len(lane_names))
-    if chosen.empty:
-        return None
-    p = props.loc[chosen["id"].to_numpy()]
-    return _scatter(False, x=axis.x(chosen["at"].to_numpy()), y=chosen["lane"].map(lane_names).to_numpy(dtype=object),
-                    mode="text", text=p["short"].to_numpy(), textposition="top right",
-                    textfont=dict(size=LABEL_FONT_PX), customdata=p.index.to_numpy(dtype=object)[:, None],
-                    hoverinfo="none", showlegend=False, name="labels")
+    rows = [(row.id, row.lane, row.at, row.flip, False) for row in chosen.itertuples()]
+    if selected is not None:
+        first = items[items["event"] == int(props.at[selected, "pos"])].iloc[:1]
+        for row in first.itertuples():
+            rows.append((selected, row.lane, row.at, False, True))
+    if not rows:
+        return []
+    xs = axis.text(np.array([r[2] for r in rows]))
+    short = props["short"]
+    out = []
+    for (event_id, lane, at, flip, bold), x in zip(rows, xs):
+        text = short[event_id]
+        out.append(dict(x=x, y=lane_names[lane], xref="x", yref="y", text=f"<b>{text}</b>" if bold else text,
+                        showarrow=False, xanchor="right" if flip else "left", yanchor="bottom",
+                        xshift=-6 if flip else 6, yshift=2, name="selected-label" if bold else "label",
+                        font=dict(size=LABEL_FONT_PX + (1 if bold else 0), color=DARK if bold else "#333")))
+    return out
 
 
 def plot_width_px(options: Options, lane_name_chars: int = 16) -> float:
@@ -521,32 +537,36 @@ def place_labels(items: pd.DataFrame, props: pd.DataFrame, x_range: tuple[float,
                  selected: str | None, lane_count: int = 1) -> pd.DataFrame:
     """Which lane items get a label: greedy left to right per lane, skipping any that would overlap.
 
-    Returns rows (id, lane, at, end), `end` being the day where the label's estimated extent
-    stops. The selected event is not labelled here (its own trace labels it) but its room is
-    reserved. Nothing is labelled when more than MAX_LABELLED events are in view.
+    Returns rows (id, lane, at, start, end, flip): the label covers start..end in days; `flip`
+    when it would run past the right edge and is put on the left of its marker instead. The
+    selected event is not placed here (label_annotations adds it) but its room is reserved.
+    Nothing is labelled when more than MAX_LABELLED events are in view.
     """
     lo, hi = x_range
+    columns = ["id", "lane", "at", "start", "end", "flip"]
     ids = items["event"].map(_id_of(props))
     in_view = (items["at"] < hi) & (items[["at", "end_at"]].max(axis=1) >= lo)
     if ids[in_view].nunique() > MAX_LABELLED:
-        return pd.DataFrame(columns=["id", "lane", "at", "end"])
+        return pd.DataFrame(columns=columns)
     width = hi - lo
     near = items[(items["at"] >= lo - width) & (items["at"] <= hi + width)]
     days_per_px = width / plot_width_px(options)
-    near = near.assign(id=ids[near.index].to_numpy(),
-                       end=near["at"].to_numpy() + label_width_days(props.loc[ids[near.index], "short"], days_per_px))
+    extent = label_width_days(props.loc[ids[near.index], "short"], days_per_px)
+    near = near.assign(id=ids[near.index].to_numpy(), end=near["at"].to_numpy() + extent, extent=extent)
     taken: dict[int, list[tuple[float, float]]] = {}
     for row in near[near["id"] == selected].itertuples():
         taken.setdefault(row.lane, []).append((row.at, row.end))
     keep, last_end = [], {}
     for row in near[near["id"] != selected].itertuples():
-        if row.at < last_end.get(row.lane, -math.inf):
+        flip = row.end > hi >= row.at
+        start, end = (row.at - row.extent, row.at) if flip else (row.at, row.end)
+        if start < last_end.get(row.lane, -math.inf):
             continue
-        if any(a < row.end and row.at < b for a, b in taken.get(row.lane, ())):
+        if any(a < end and start < b for a, b in taken.get(row.lane, ())):
             continue
-        last_end[row.lane] = row.end
-        keep.append(row.Index)
-    return near.loc[keep, ["id", "lane", "at", "end"]]
+        last_end[row.lane] = end
+        keep.append((row.id, row.lane, row.at, start, end, flip))
+    return pd.DataFrame(keep, columns=columns)
 
 
 def selected_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
@@ -556,8 +576,7 @@ def selected_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_na
     p = props.loc[[selected] * len(rows)]
     colours = dataset.actors["colour"].to_numpy(dtype=object)[rows["lane"].to_numpy()]
     return _scatter(False, x=axis.x(rows["at"].to_numpy()), y=rows["lane"].map(lane_names).to_numpy(dtype=object),
-                    mode="markers+text", text=("<b>" + p["short"] + "</b>").to_numpy(), textposition="top right",
-                    textfont=dict(size=LABEL_FONT_PX + 1), customdata=_customdata(p), hovertemplate=HOVER,
+                    mode="markers", customdata=_customdata(p), hovertemplate=HOVER,
                     marker=dict(size=SELECTED_PX, color=colours, symbol="circle", line=dict(color=DARK, width=3)),
                     showlegend=False, name="selected")
 
@@ -668,5 +687,5 @@ def phase_shapes(dataset: Dataset, axis: Axis, lang: str) -> list[dict]:
     fills = ("rgba(120,120,160,0.10)", "rgba(160,130,90,0.10)")
     return [dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1, layer="below",
                  line=dict(width=0), fillcolor=fills[i % 2],
-                 label=dict(text=name, textposition="top center", font=dict(size=11, color="#555")))
+                 label=dict(text=name, textposition="top left", font=dict(size=11, color="#555")))
             for i, (a, b, name) in enumerate(zip(x0, x1, names))]
