@@ -48,6 +48,8 @@ DEFAULT_WIDTH_PX = 1100    # plot width assumed for label fitting when no width 
 LEGEND_PX = 170
 RANGE_MARGIN = 0.03        # default range: the whole dataset plus this fraction on each side
 CACHE_SIZE = 16
+LOD_LIMIT = 4000           # lane items in view above which a level-of-detail figure draws lanes as density
+LOD_BINS = 160             # density bins across the visible range (the figure spans three such ranges)
 MARKER_PX = 11
 SELECTED_PX = 20
 BAND_PX = 14               # thickness of a precision band
@@ -56,9 +58,11 @@ DARK = "#111111"
 
 TEXT = {
     "en": {"date": "Date", "year": "Year", "actors": "Actors", "all": "All", "6m": "6 m", "1y": "1 y",
-           "5y": "5 y", "bce": "BCE", "million": "million", "billion": "billion", "thousands": ",", "decimal": "."},
+           "5y": "5 y", "bce": "BCE", "million": "million", "billion": "billion", "thousands": ",", "decimal": ".",
+           "events": "events", "zoom": "zoom in to see them"},
     "nl": {"date": "Datum", "year": "Jaar", "actors": "Actoren", "all": "Alles", "6m": "6 mnd", "1y": "1 jr",
-           "5y": "5 jr", "bce": "v.Chr.", "million": "miljoen", "billion": "miljard", "thousands": ".", "decimal": ","},
+           "5y": "5 jr", "bce": "v.Chr.", "million": "miljoen", "billion": "miljard", "thousands": ".", "decimal": ",",
+           "events": "gebeurtenissen", "zoom": "zoom in om ze te zien"},
 }
 VIEW_KEYS = tuple(f.name for f in fields(View))
 THEMES = {"light": "plotly_white", "dark": "plotly_dark"}
@@ -76,6 +80,7 @@ class Options:
     height: int | None = None
     width: int | None = None
     theme: str = "light"
+    lod: bool = False       # level of detail: density when zoomed out, only a window around the view when in
 
 
 # ---------------------------------------------------------------------------------------------
@@ -83,7 +88,7 @@ class Options:
 
 
 def figure(dataset: Dataset | None = None, view: View | str | dict | None = None, *,
-           height: int | None = None, width: int | None = None, theme: str = "light",
+           height: int | None = None, width: int | None = None, theme: str = "light", lod: bool = False,
            **view_kwargs) -> go.Figure:
     """The interactive timeline of a dataset, as the app shows it.
 
@@ -98,6 +103,10 @@ def figure(dataset: Dataset | None = None, view: View | str | dict | None = None
         lang    'en' (default) or 'nl': titles, date labels and axis text
     height, width  pixels (height defaults to fit the lanes; width to the container)
     theme    'light' or 'dark'
+    lod      level of detail, for big datasets in a page that redraws on zoom (the app, /embed):
+             with more than LOD_LIMIT events in view, each lane is drawn as density (one point per
+             bin, sized by its count); with fewer, only the events within one range-width of the
+             view are drawn. `layout.meta.lod` says which ('density', 'window' or absent).
 
     Unknown actor ids raise ValueError; other malformed values fall back to their defaults, as in
     a URL. The result is a fresh `plotly.graph_objects.Figure` (built figures are cached per
@@ -108,12 +117,12 @@ def figure(dataset: Dataset | None = None, view: View | str | dict | None = None
 
         dataset = load()
     resolved = resolve_view(dataset, view, view_kwargs)
-    options = _options(height, width, theme)
+    options = _options(height, width, theme, lod)
     return go.Figure(_cached(dataset, resolved, options)["figure"], _validate=False)
 
 
 def figure_json(dataset: Dataset | None = None, view: View | str | dict | None = None, *,
-                height: int | None = None, width: int | None = None, theme: str = "light",
+                height: int | None = None, width: int | None = None, theme: str = "light", lod: bool = False,
                 **view_kwargs) -> str:
     """`figure(...)` as plotly JSON (orjson encoder), cached per dataset and view."""
     if dataset is None:
@@ -121,7 +130,7 @@ def figure_json(dataset: Dataset | None = None, view: View | str | dict | None =
 
         dataset = load()
     resolved = resolve_view(dataset, view, view_kwargs)
-    entry = _cached(dataset, resolved, _options(height, width, theme))
+    entry = _cached(dataset, resolved, _options(height, width, theme, lod))
     if entry["json"] is None:
         entry["json"] = to_json(entry["figure"])
     return entry["json"]
@@ -167,10 +176,16 @@ def resolve_view(dataset: Dataset, view: View | str | dict | None, overrides: di
     return base
 
 
-def _options(height, width, theme) -> Options:
+def _options(height, width, theme, lod=False) -> Options:
     if theme not in THEMES:
         raise ValueError(f"theme must be one of {', '.join(THEMES)}, not {theme!r}")
-    return Options(height, width, theme)
+    return Options(height, width, theme, bool(lod))
+
+
+def redraws_on_zoom(dataset: Dataset) -> bool:
+    """Whether a level-of-detail figure of this dataset depends on the visible range (so a page
+    showing one must ask for a new figure when the reader zooms or pans)."""
+    return len(membership(dataset).event_pos) > LOD_LIMIT
 
 
 def _cached(dataset: Dataset, view: View, options: Options) -> dict:
@@ -197,10 +212,17 @@ def build(dataset: Dataset, view: View, options: Options = Options()) -> dict:
     axis = Axis(dataset.is_deep_time())
     lanes = lane_styles(dataset, lane_actors(dataset, view))
     items = lane_items(dataset, view, [code for code, _, _ in lanes])
-    use_gl = len(items) > GL_THRESHOLD
-    props = event_properties(dataset, items["event"].unique(), lang, with_quotes=not use_gl)
     x_range = visible_range(dataset, view)
     lane_names = {code: name for code, name, _ in lanes}
+    lod = None
+    if options.lod and len(items) > LOD_LIMIT:
+        window = lod_window(x_range)
+        if _overlapping(items, *x_range).sum() > LOD_LIMIT:
+            return density_figure(dataset, view, options, axis, lanes, items, x_range, window, lang)
+        items = items[_overlapping(items, *window)].reset_index(drop=True)
+        lod = {"lod": "window", "window": axis.text(np.array(window))}
+    use_gl = len(items) > GL_THRESHOLD
+    props = event_properties(dataset, items["event"].unique(), lang, with_quotes=not use_gl)
     traces = []
     for code, name, colour in lanes:
         traces += lane_traces(items[items["lane"] == code], props, axis, name, colour, use_gl)
@@ -210,7 +232,89 @@ def build(dataset: Dataset, view: View, options: Options = Options()) -> dict:
         traces.append(selected_trace(items, props, axis, lane_names, dataset, selected))
     fig_layout = layout(dataset, view, options, axis, list(lane_names.values()), x_range, lang)
     fig_layout["annotations"] = label_annotations(items, props, axis, lane_names, x_range, options, selected)
+    fig_layout["meta"]["lanes"] = _lane_ids(dataset, lanes)
+    if lod:
+        fig_layout["meta"].update(lod)
+        _slider_over_everything(dataset, axis, fig_layout)
     return {"data": [t for t in traces if t is not None], "layout": fig_layout}
+
+
+def _lane_ids(dataset: Dataset, lanes: list) -> list[list[str]]:
+    """[actor id, lane name] per lane, top first: what a page needs to show some lanes without a new figure."""
+    ids = dataset.actors["id"].to_numpy(dtype=object)
+    return [[str(ids[code]), name] for code, name, _ in lanes]
+
+
+# ---------------------------------------------------------------------------------------------
+# Level of detail (Options.lod): density when zoomed out, a window of full detail when zoomed in
+
+
+def lod_window(x_range: tuple[float, float]) -> tuple[float, float]:
+    """The range a level-of-detail figure covers: the visible range and one range-width each side
+    (so a pan shows events at once; the page asks for a new figure when the view changes)."""
+    lo, hi = x_range
+    width = hi - lo
+    return lo - width, hi + width
+
+
+def _overlapping(items: pd.DataFrame, lo: float, hi: float) -> np.ndarray:
+    at = items["at"].to_numpy(dtype=float)
+    end = np.fmax(at, items["end_at"].to_numpy(dtype=float))
+    return (at < hi) & (end >= lo)
+
+
+def density_figure(dataset: Dataset, view: View, options: Options, axis: Axis, lanes: list, items: pd.DataFrame,
+                   x_range: tuple[float, float], window: tuple[float, float], lang: str) -> dict:
+    """Each lane as density: per bin (LOD_BINS across the visible range), one marker at the bin's
+    centre sized by how many events start in it, hovering 'N events ± date'. Every lane is
+    kept; the selected event is still drawn and labelled."""
+    words = TEXT[lang]
+    lo, hi = window
+    width = (x_range[1] - x_range[0]) / LOD_BINS
+    nbins = int(math.ceil((hi - lo) / width))
+    at = items["at"].to_numpy(dtype=float)
+    ok = np.isfinite(at) & (at >= lo) & (at < hi)
+    rank = {code: i for i, (code, _, _) in enumerate(lanes)}
+    lane_rank = items["lane"].map(rank).to_numpy()[ok]
+    counts = np.bincount(lane_rank * nbins + ((at[ok] - lo) // width).astype(np.int64),
+                         minlength=len(lanes) * nbins).reshape(len(lanes), nbins)
+    peak = max(int(counts.max()), 1)
+    use_gl = int((counts > 0).sum()) > GL_THRESHOLD
+    edges = lo + width * np.arange(nbins + 1)
+    when = "%{x:.0f}" if axis.deep_time else "%{x|%d %b %Y}"
+    hover = f"<b>%{{customdata:,}} {words['events']}</b> ± {when}<br><i>{words['zoom']}</i><extra>%{{fullData.name}}</extra>"
+    traces = []
+    for i, (code, name, colour) in enumerate(lanes):
+        bins = np.flatnonzero(counts[i])
+        if bins.size == 0:
+            continue
+        n = counts[i][bins]
+        traces.append(_scatter(use_gl, x=axis.x(np.round(edges[bins] + width / 2)), y=np.full(bins.size, name),
+                               mode="markers", customdata=n, hovertemplate=hover,
+                               marker=dict(color=colour, opacity=0.7, line=dict(width=0),
+                                           size=np.round(4 + 12 * np.sqrt(n / peak), 1)),
+                               name=name, legendgroup=name, showlegend=True))
+    lane_names = {code: name for code, name, _ in lanes}
+    selected = None
+    if view.event is not None and dataset.event(view.event) is not None:
+        pos = int(np.flatnonzero(dataset.events["id"].to_numpy(dtype=object) == view.event)[0])
+        if (items["event"] == pos).any():
+            selected = view.event
+            props = event_properties(dataset, np.array([pos]), lang)
+            traces.append(selected_trace(items, props, axis, lane_names, dataset, selected))
+    fig_layout = layout(dataset, view, options, axis, list(lane_names.values()), x_range, lang)
+    fig_layout["annotations"] = [] if selected is None else label_annotations(
+        items[items["event"] == pos], props, axis, lane_names, x_range, options, selected)
+    fig_layout["meta"].update(lanes=_lane_ids(dataset, lanes), lod="density", window=axis.text(np.array(window)),
+                              bin_events=peak)
+    _slider_over_everything(dataset, axis, fig_layout)
+    return {"data": traces, "layout": fig_layout}
+
+
+def _slider_over_everything(dataset: Dataset, axis: Axis, fig_layout: dict) -> None:
+    """The range slider of a partial figure still spans the whole dataset, so it shows where the view is."""
+    full = visible_range(dataset, View())
+    fig_layout["xaxis"]["rangeslider"]["range"] = axis.text(np.array(full))
 
 
 class Axis:

@@ -1,0 +1,91 @@
+"""Level of detail (figure(..., lod=True)): density when zoomed out, full detail for a window when in."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import orjson
+import pytest
+
+import timeline
+from timeline import figure_builder as fb
+from timeline import loader
+from timeline.filters import range_mask
+
+N = 100_000
+ACTORS = 12
+
+
+def synthetic(n: int, actors: int = ACTORS, seed: int = 7):
+    """n one-actor moments spread over 35 years, in the shape of the peer benchmark's data."""
+    rnd = random.Random(seed)
+    acts = [{"id": f"a{i:02d}", "name": f"Actor {i:02d}"} for i in range(actors)]
+    src = [{"id": "src", "title": "Synthetic", "url": "https://example.org/"}]
+    events = [{"id": f"e{i}", "title": f"Event {i}", "kind": "moment",
+               "start": f"{1990 + rnd.randrange(35):04d}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}",
+               "actors": f"a{rnd.randrange(actors):02d}", "sources": "src"} for i in range(n)]
+    return loader.load_records({"events": events, "actors": acts, "sources": src})
+
+
+@pytest.fixture(scope="module")
+def big():
+    return synthetic(N)
+
+
+def ids_in(fig: dict) -> set[str]:
+    out = set()
+    for t in fig["data"]:
+        for cd in t.get("customdata", ()):
+            if isinstance(cd, (list, tuple, np.ndarray)) and len(cd) and isinstance(cd[0], str):
+                out.add(cd[0])
+    return out
+
+
+def test_zoomed_out_is_small_density_with_every_lane(big):
+    fig = orjson.loads(fb.figure_json(big, lod=True, width=800, height=560))
+    assert fig["layout"]["meta"]["lod"] == "density"
+    assert len(orjson.dumps(fig)) < 200_000, "a zoomed-out figure of 100,000 events is small"
+    names = [f"Actor {i:02d}" for i in range(ACTORS)]
+    assert {t["name"] for t in fig["data"]} == set(names)
+    assert fig["layout"]["yaxis"]["categoryarray"] == names
+    assert [name for _, name in fig["layout"]["meta"]["lanes"]] == names
+    assert sum(sum(t["customdata"]) for t in fig["data"]) == N, "every event is counted in a bin"
+    assert not ids_in(fig), "no per-event payload when zoomed out"
+    assert fig["layout"]["xaxis"]["rangeslider"]["range"], "the slider spans the whole dataset"
+
+
+def test_zooming_in_gives_full_detail_for_the_window(big):
+    view = dict(start="2000-01-01", end="2000-06-30")
+    fig = orjson.loads(fb.figure_json(big, lod=True, **view))
+    assert fig["layout"]["meta"]["lod"] == "window"
+    v = fb.resolve_view(big, None, view)
+    lo, hi = v.range_days()
+    visible = set(big.events["id"][range_mask(big, lo, hi)])
+    shown = ids_in(fig)
+    assert visible and visible <= shown, "every event in view is drawn, with its id for hover and click"
+    w = hi - lo
+    far = set(big.events["id"][range_mask(big, None, lo - 2 * w) | range_mask(big, hi + 2 * w, None)])
+    assert not (shown & far), "nothing far outside the window is shipped"
+    assert len(shown) < N / 10
+
+
+def test_actor_filter_keeps_only_its_lane_at_any_detail(big):
+    fig = orjson.loads(fb.figure_json(big, lod=True, actors=["a03"]))
+    assert {t["name"] for t in fig["data"]} == {"Actor 03"}
+    assert fig["layout"]["yaxis"]["categoryarray"] == ["Actor 03"]
+
+
+def test_selected_event_is_drawn_even_in_density(big):
+    fig = orjson.loads(fb.figure_json(big, lod=True, event="e42"))
+    assert fig["layout"]["meta"]["lod"] == "density"
+    assert "e42" in ids_in(fig)
+    assert [a["name"] for a in fig["layout"]["annotations"]] == ["selected-label"]
+
+
+def test_lod_is_opt_in_and_only_for_big_datasets(big):
+    small = timeline.load()
+    assert not fb.redraws_on_zoom(small) and fb.redraws_on_zoom(big)
+    assert "lod" not in orjson.loads(fb.figure_json(small, lod=True))["layout"]["meta"]
+    fig = fb.build(big, fb.resolve_view(big, None, {"actors": ["a01", "a02"]}))   # lod off: everything
+    assert sum(len(t["x"]) for t in fig["data"] if t.get("mode") == "markers") == \
+        int(np.isin(big.events["actors"].map(lambda a: a[0]), ["a01", "a02"]).sum())
