@@ -171,15 +171,28 @@ def static_version(name: str) -> str:
     return hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:12]
 
 
-def plotly_js_path() -> Path:
-    import plotly
-
-    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+PLOTLY_BUNDLES = {"plotly": "plotly-core.min.js", "plotly-gl": "plotly-gl.min.js"}
 
 
-@lru_cache(maxsize=1)
-def plotly_js_text() -> str:
-    return _script_text(plotly_js_path().read_text(encoding="utf-8"))
+def plotly_js_path(kind: str = "plotly") -> Path:
+    """A partial plotly.js bundle (static/vendor/README.md): 'plotly' draws scatter traces,
+    'plotly-gl' scatter and scattergl. Both are the plotly.js version of the plotly package."""
+    return STATIC / "vendor" / PLOTLY_BUNDLES[kind]
+
+
+def plotly_kind(figure_json: str) -> str:
+    """The bundle a figure needs: 'plotly-gl' if it has WebGL traces, else 'plotly'."""
+    if '"scattergl"' not in figure_json:
+        return "plotly"
+    import orjson
+
+    traces = orjson.loads(figure_json).get("data") or []
+    return "plotly-gl" if any(t.get("type") == "scattergl" for t in traces) else "plotly"
+
+
+@lru_cache(maxsize=2)
+def plotly_js_text(kind: str = "plotly") -> str:
+    return _script_text(plotly_js_path(kind).read_text(encoding="utf-8"))
 
 
 def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
@@ -227,7 +240,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
             "</div>",
             f'<script type="application/json" id="tl-data">{data}</script>']
     if offline:
-        body.append(f"<script>{plotly_js_text()}</script>")
+        body.append(f"<script>{plotly_js_text(plotly_kind(fig_json))}</script>")
         body.append(f"<script>{_script_text(static_text('embed.js'))}</script>")
     else:
         body.append(f'<script src="{html.escape(assets["plotly"])}"></script>')

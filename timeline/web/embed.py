@@ -38,15 +38,18 @@ EMBEDDABLE_PATHS = ("/", "/embed")
 # --- assets -----------------------------------------------------------------------------------
 
 def _asset_files() -> dict[str, tuple[Path, str]]:
-    """name -> (file, mimetype). The plotly.js file is chosen here and nowhere else."""
+    """name -> (file, mimetype). The plotly.js files are chosen here and nowhere else: partial
+    bundles of the plotly.js inside the plotly package (static/vendor/README.md), scatter only
+    ('plotly') or with scattergl ('plotly-gl', for figures with WebGL traces, and the app)."""
     return {
-        "plotly.min.js": (export_html.plotly_js_path(), "text/javascript; charset=utf-8"),
+        "plotly.min.js": (export_html.plotly_js_path("plotly"), "text/javascript; charset=utf-8"),
+        "plotly-gl.min.js": (export_html.plotly_js_path("plotly-gl"), "text/javascript; charset=utf-8"),
         "embed.js": (export_html.STATIC / "embed.js", "text/javascript; charset=utf-8"),
         "embed.css": (export_html.STATIC / "embed.css", "text/css; charset=utf-8"),
     }
 
 
-ASSET_NAMES = {"plotly": "plotly.min.js", "js": "embed.js", "css": "embed.css"}
+ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css"}
 
 
 @lru_cache(maxsize=None)
@@ -55,6 +58,15 @@ def _asset(name: str) -> tuple[bytes, bytes, str, str]:
     path, mimetype = _asset_files()[name]
     raw = path.read_bytes()
     return raw, gzip.compress(raw, 9, mtime=0), mimetype, hashlib.sha256(raw).hexdigest()[:12]
+
+
+@lru_cache(maxsize=None)
+def _brotli(name: str) -> bytes | None:
+    """The asset compressed with brotli, where a `.br` file was built beside it (the vendored bundles)."""
+    path = _asset_files()[name][0]
+    br = path.with_name(path.name + ".br")
+    return br.read_bytes() if br.is_file() else None
+
 
 
 def asset_url(kind: str, root: str = "") -> str:
@@ -162,11 +174,16 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
 
     @server.route("/embed")
     def timeline_embed():
+        from .. import figure_builder
+
         ds, view = _view()
         base = _base(request)
+        fig = figure_builder.figure_json(ds, view, lod=True)
+        assets = {k: asset_url(k, request.script_root) for k in ASSET_NAMES}
+        assets["plotly"] = assets[export_html.plotly_kind(fig)]
         page = export_html.document(
-            ds, view, offline=False,
-            assets={k: asset_url(k, request.script_root) for k in ASSET_NAMES},
+            ds, view, offline=False, figure=fig,
+            assets=assets,
             api=f"{request.script_root}/api/event/",
             app_url=f"{base}/{view.with_(event=None).to_query()}",
             oembed_href=oembed_href(base, request.url))
@@ -190,7 +207,14 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
             abort(404)
         raw, zipped, mimetype, version = _asset(name)
         cache = LONG_CACHE if request.args.get("v") == version else "public, max-age=300"
-        resp = _response(request, raw, mimetype, cache=cache, zipped=zipped)
+        br = _brotli(name)
+        if br is not None and "br" in [e.split(";")[0].strip() for e in
+                                       (request.headers.get("Accept-Encoding") or "").lower().split(",")]:
+            resp = Response(br, mimetype=None)
+            resp.headers.update({"Content-Type": mimetype, "Cache-Control": cache, "Content-Encoding": "br",
+                                 "Vary": "Accept-Encoding"})
+        else:
+            resp = _response(request, raw, mimetype, cache=cache, zipped=zipped)
         resp.headers["ETag"] = f'"{version}"'
         return resp
 

@@ -1,0 +1,56 @@
+"""The lean plotly.js bundles: which page gets which, brotli where accepted, no full plotly.js anywhere."""
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+import timeline
+from timeline import export_html
+from timeline.web import create_app, embed
+
+from .test_lod import synthetic
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app(timeline.load(), reload_interval=-1).server.test_client()
+
+
+def test_vendored_bundles_are_partial_plotly_of_the_python_packages_version():
+    from plotly.offline import get_plotlyjs_version
+
+    version = get_plotlyjs_version()
+    for kind, traces in (("plotly", "scatter"), ("plotly-gl", "scatter, scattergl")):
+        head = export_html.plotly_js_path(kind).read_text(encoding="utf-8")[:200]
+        assert f"plotly.js v{version} (timeline partial bundle: {traces})" in head
+        assert export_html.plotly_js_path(kind).stat().st_size < 1_600_000
+
+
+def test_bundle_follows_the_figure():
+    from timeline import figure_builder as fb
+    from timeline.view import View
+
+    assert export_html.plotly_kind(export_html.figure_json(timeline.load(), View())) == "plotly"
+    assert export_html.plotly_kind(fb.figure_json(synthetic(3000))) == "plotly-gl"
+
+
+def test_embed_page_loads_the_gl_bundle_only_for_webgl_figures():
+    app = create_app(synthetic(3000), reload_interval=-1)
+    page = app.server.test_client().get("/embed?actors=a01").get_data(as_text=True)
+    assert re.findall(r'<script src="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly.min.js"]
+    page = app.server.test_client().get("/embed").get_data(as_text=True)   # 3,000 points: WebGL
+    assert re.findall(r'<script src="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly-gl.min.js"]
+
+
+def test_bundles_are_served_brotli_when_accepted_else_gzip(client):
+    for kind in ("plotly", "plotly-gl"):
+        url = embed.asset_url(kind)
+        br = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+        assert br.headers["Content-Encoding"] == "br" and "Accept-Encoding" in br.headers["Vary"]
+        assert "immutable" in br.headers["Cache-Control"]
+        path = export_html.plotly_js_path(kind)
+        assert br.data == path.with_name(path.name + ".br").read_bytes()
+        gz = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert gz.headers["Content-Encoding"] == "gzip" and gzip.decompress(gz.data) == path.read_bytes()
