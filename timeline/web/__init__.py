@@ -101,6 +101,9 @@ def create_app(data=None, **config) -> dash.Dash:
         from . import compress
 
         compress.install(app.server)
+    from . import security
+
+    security.install(app)   # last: CSP hashes of every inline script, body limit, error answers
     return app
 
 
