@@ -18,7 +18,8 @@ const out = path.resolve(process.argv[2] || 'out');
 const version = require('plotly.js/package.json').version;
 const bundles = {
   'plotly-core': "module.exports = require('plotly.js/lib/core');",
-  'plotly-gl': "var P = require('plotly.js/lib/core'); P.register([require('plotly.js/lib/scattergl')]); module.exports = P;",
+  // scattergl's strict variant: regl with precompiled draw code, no Function() (CSP without 'unsafe-eval')
+  'plotly-gl': "var P = require('plotly.js/lib/core'); P.register([require('plotly.js/src/traces/scattergl/strict')]); module.exports = P;",
 };
 // No map subplot is ever registered, so maplibre's stylesheet (inlined by plotly's core) is dead weight.
 const noMapCss = { name: 'no-map-css', setup(b) {
