@@ -92,11 +92,21 @@ def create_app(data=None, **config) -> dash.Dash:
             cache[key] = layout.page(ds, View(), problems=problems())
         return cache[key]
 
+    # Dash ships the validation layout inside every page: the ids and properties suffice, not
+    # the figure and the event list a second time.
+    light = layout.page(first, View(), problems=problems())
+    light["graph"].figure = {}
+    light["event-list"].children = []
+    app.validation_layout = light
     app.layout = serve_layout
+    serve_layout()   # built now, not on the first request
     callbacks.register(app, get)
     from . import embed
 
     embed.register(app, get, frame_ancestors=frame_ancestors)
+    from . import plotly_js
+
+    plotly_js.install(app)
     if not app.config.get("compress"):
         from . import compress
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import time
 
-from dash import ALL, Input, Output, State, ctx, no_update
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from .. import filters
+from .. import figure_builder, filters
 from . import components as C
 from . import layout as L
 from . import state
@@ -64,7 +64,8 @@ def register(app, get):
             raise PreventUpdate
         q = new.to_query()
         zoom_only = trig == "graph" and ctx.triggered_prop_ids and \
-            all(p.endswith(".relayoutData") for p in ctx.triggered_prop_ids)
+            all(p.endswith(".relayoutData") for p in ctx.triggered_prop_ids) and \
+            not figure_builder.redraws_on_zoom(ds)   # a level-of-detail figure is redrawn for the new range
         return (q, no_update, no_update, no_update, no_update, q,
                 no_update if zoom_only else {"q": q})
 
@@ -124,6 +125,12 @@ def register(app, get):
         if trig == "source-close":
             return True, []
         raise PreventUpdate
+
+    # In the browser: the chosen actors' lanes at once (assets/lanes.js), before the server's figure.
+    app.clientside_callback(
+        ClientsideFunction("timeline", "filterLanes"),
+        Output("app", "data-lanes"), Input("actor-filter", "value"), State("mode", "value"),
+        State("actor-filter", "options"), prevent_initial_call=True)
 
     # In the browser: <html lang>, keep the selected list item in sight, focus the dialog.
     app.clientside_callback(

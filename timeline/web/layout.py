@@ -21,16 +21,26 @@ GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "responsive": True,
 CHART_WIDTH_PX = 800   # the chart's width at a 1280 px wide window, for fitting labels
 
 
+def chart_height(lanes: int) -> int:
+    return max(300, min(560, 150 + 34 * lanes))
+
+
 def figure(dataset, view: View):
-    """The core figure, sized for the page: height by the number of lanes, width responsive."""
+    """The core figure, sized for the page: height by the number of lanes, width responsive.
+
+    Level of detail (`timeline.figure(lod=True)`): a big dataset is drawn as density when zoomed
+    out and in full only around the view, so a zoom asks the server for a new figure. The
+    heights for 1..n lanes go in layout.meta for the browser's instant filter (assets/lanes.js).
+    """
     import timeline
 
     lanes = len(filters.lane_actors(dataset, view))
-    height = max(300, min(560, 150 + 34 * lanes))
-    fig = timeline.figure(dataset, view=view, height=height, width=CHART_WIDTH_PX)
+    fig = timeline.figure(dataset, view=view, height=chart_height(lanes), width=CHART_WIDTH_PX, lod=True)
     # The lanes are named on the axis and the actor filter has the colours: no legend, and the
     # width is the container's (the given width only served to fit the labels).
-    fig.update_layout(showlegend=False, width=None, autosize=True)
+    meta = dict(fig.layout.meta or {})
+    meta["heights"] = [chart_height(n) for n in range(1, len(dataset.actors) + 1)]
+    fig.update_layout(showlegend=False, width=None, autosize=True, meta=meta)
     fig.update_xaxes(title=None)   # the ticks say they are dates; the room goes to the lanes
     return fig
 

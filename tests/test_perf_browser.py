@@ -1,0 +1,68 @@
+"""Performance features in a real Chromium: the lean plotly.js, the instant (client-side) actor filter,
+and the level-of-detail chart that fetches full detail on zoom."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .test_app_browser import DRAWN, drawn_ids, open_app
+from .test_lod import synthetic
+
+pytestmark = pytest.mark.browser
+
+VISIBLE_IDS = """() => { const gd = document.querySelector('#graph .js-plotly-plot'); const s = new Set();
+  gd._fullData.filter(t => t.visible === true).forEach(t => (t.customdata || []).forEach(c => {
+    const id = Array.isArray(c) ? c[0] : c; if (typeof id === 'string' && id) s.add(id); }));
+  return Array.from(s).sort(); }"""
+LANES = """() => { const gd = document.querySelector('#graph .js-plotly-plot');
+  return gd._fullLayout.yaxis._categories.filter(c => gd._fullData.some(t => t.visible === true && t.y && Array.from(t.y).includes(c))); }"""
+META = "() => document.querySelector('#graph .js-plotly-plot').layout.meta"
+
+
+def test_page_draws_with_the_vendored_bundle_not_the_full_plotly(page, app_server):
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    open_app(page, app_server)
+    assert any("/_timeline/plotly-gl.min.js" in u for u in urls)
+    assert not any("package_data/plotly" in u for u in urls), "dcc.Graph did not fetch the full plotly.js"
+    assert "timeline partial bundle" not in page.evaluate("Plotly.version")   # it is plotly.js itself
+    assert page.evaluate("Plotly.version") == __import__("plotly.offline", fromlist=["x"]).get_plotlyjs_version()
+
+
+def test_actor_filter_draws_in_the_browser_before_the_server_answers(page, app_server, dataset):
+    open_app(page, app_server)
+    page.route(re.compile(r".*/_dash-update-component.*"), lambda route: route.abort())   # no server from here
+    page.click("#actor-filter")
+    page.get_by_role("option", name=re.compile(r"^Kim Jong-un")).click()
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => document.querySelector('#graph .js-plotly-plot')._fullLayout.yaxis"
+                           ".categoryarray.length === 1")
+    kim = dataset.events[dataset.events["actors"].map(lambda a: "kim" in a)]
+    assert page.evaluate(VISIBLE_IDS) == drawn_ids(dataset, kim["id"])
+    assert page.evaluate(LANES) == ["Kim Jong-un"]
+
+
+@pytest.fixture(scope="module")
+def big_server(serve):
+    from timeline.web import create_app
+
+    return serve(create_app(synthetic(20_000), reload_interval=-1).server)
+
+
+def test_big_dataset_zoomed_out_is_density_and_zoom_fetches_detail(page, big_server):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(big_server.url + "/")
+    page.wait_for_function(DRAWN)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(META)["lod"] == "density"
+    assert len(page.evaluate(LANES)) == 12
+    page.evaluate("Plotly.relayout(document.querySelector('#graph .js-plotly-plot'),"
+                  " {'xaxis.range': ['2001-01-01', '2001-04-01']})")
+    page.wait_for_function(f"() => ({META})().lod === 'window'", timeout=30_000)
+    ids = page.evaluate(VISIBLE_IDS)
+    assert len(ids) > 100 and all(re.fullmatch(r"e\d+", i) for i in ids)
+    page.click("#actor-filter")
+    page.get_by_role("option", name=re.compile(r"^Actor 03")).click()
+    page.wait_for_function(f"() => ({LANES})().length === 1", timeout=30_000)
+    assert page.evaluate(LANES) == ["Actor 03"]

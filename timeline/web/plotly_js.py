@@ -1,0 +1,42 @@
+"""plotly.js for the app's page: the vendored partial bundle, loaded up front.
+
+Dash's dcc.Graph draws with `window.Plotly` when it is defined, and otherwise fetches the full
+plotly.js (4.8 MB) only after the layout has arrived and the Graph's own lazy chunk has loaded:
+three round trips in a row before the first point. `install(app)` puts a `<script>` for the
+partial bundle (`embed.asset_url("plotly-gl")`: scatter + scattergl, long-cached, brotli or
+gzip) first among the page's scripts, so it downloads with Dash's bundles and is ready when the
+Graph mounts, and `<link rel="preload">`s the lazy chunks of the two components the first paint
+needs (dcc.Graph, dcc.Dropdown), so they download while the layout is fetched.
+"""
+from __future__ import annotations
+
+import html
+
+LAZY_CHUNKS = ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js")
+
+
+def install(app) -> None:
+    """Add the bundle and the preloads to the Dash app's index page (once)."""
+    if getattr(app, "_timeline_plotly_js", False):
+        return
+    from . import embed
+
+    inner = app.interpolate_index
+
+    def interpolate_index(**kwargs):
+        try:
+            from flask import request
+
+            root = request.script_root
+        except RuntimeError:   # rendered outside a request
+            root = ""
+        prefix = app.config.requests_pathname_prefix
+        preload = "".join(f'<link rel="preload" as="script" href="{html.escape(prefix)}_dash-component-suites/{c}">'
+                          for c in LAZY_CHUNKS)
+        kwargs["css"] = preload + "\n" + kwargs.get("css", "")
+        src = html.escape(embed.asset_url("plotly-gl", root))
+        kwargs["scripts"] = f'<script src="{src}"></script>\n' + kwargs.get("scripts", "")
+        return inner(**kwargs)
+
+    app.interpolate_index = interpolate_index
+    app._timeline_plotly_js = True
