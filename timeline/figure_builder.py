@@ -41,6 +41,8 @@ GL_THRESHOLD = 2000        # lane points above which markers and lines use WebGL
 MAX_LABELLED = 300         # more events than this in view: no labels
 MAX_QUOTE = 140            # characters of a quote in the hover
 LABEL_CHARS = 28           # a label is the title cut to this many characters
+HOVER_CHARS = 120          # a title or date in the hover is cut to this many (the details have it whole)
+LANE_CHARS = 40            # a lane's tick label is the actor's name cut to this many
 LABEL_FONT_PX = 11
 CHAR_PX = 6.6              # estimated width of one label character at LABEL_FONT_PX
 LABEL_GAP_PX = 10          # space kept between two labels, and after the marker
@@ -392,9 +394,9 @@ def _event_table(dataset: Dataset, lang: str) -> pd.DataFrame:
     ids = ev["id"].to_numpy(dtype=object)
     table = pd.DataFrame({
         "pos": np.arange(len(ev)),
-        "title": _escape(title),
+        "title": _escape(_shorten(title, HOVER_CHARS)),
         "short": _escape(_shorten(title, LABEL_CHARS)),
-        "date": _escape(_date_labels(ev, lang)),
+        "date": _escape(_shorten(_date_labels(ev, lang), HOVER_CHARS)),
         "quote": _quote_html(dataset, ids, lang),
         "style": _style(ev),
         "symbol": _symbol(ev),
@@ -418,6 +420,15 @@ def _escape(texts) -> np.ndarray:
     for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
         s = s.str.replace(char, entity, regex=False)
     return s.to_numpy(dtype=object)
+
+
+def _lane_labels(names: list[str]) -> list[str]:
+    """Lane names (escaped) cut to LANE_CHARS for the axis, so a long name cannot squeeze the plot."""
+    out = []
+    for name in names:
+        plain = html.unescape(name)
+        out.append(name if len(plain) <= LANE_CHARS else html.escape(plain[:LANE_CHARS - 1].rstrip() + "…", quote=False))
+    return out
 
 
 def _shorten(texts: pd.Series, n: int) -> pd.Series:
@@ -721,7 +732,7 @@ def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: li
         xaxis=x_axis(axis, x_range, words, view),
         yaxis=dict(type="category", categoryorder="array", categoryarray=names,
                    range=[len(names) - 0.5, -0.9], fixedrange=True, showgrid=True, automargin=True,
-                   title=None),
+                   title=None, tickmode="array", tickvals=names, ticktext=_lane_labels(names)),
         shapes=phase_shapes(dataset, axis, lang),
         legend=dict(title=dict(text=words["actors"]), itemclick="toggle", itemdoubleclick="toggleothers"),
         hovermode="closest",
@@ -787,7 +798,7 @@ def phase_shapes(dataset: Dataset, axis: Axis, lang: str) -> list[dict]:
         return []
     x0 = axis.text(phases["start_at"].to_numpy())
     x1 = axis.text(phases["end_at"].to_numpy())
-    names = _escape(_title(phases, lang))
+    names = _escape(_shorten(_title(phases, lang), HOVER_CHARS))
     fills = ("rgba(120,120,160,0.10)", "rgba(160,130,90,0.10)")
     return [dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1, layer="below",
                  line=dict(width=0), fillcolor=fills[i % 2],
