@@ -8,6 +8,7 @@ failed load: the next check tries again.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from .loader import DEFAULT_DATASET, load
 from .model import Dataset
 from .problems import Problem, ValidationError
 
+log = logging.getLogger("timeline.store")
 
 def fingerprint(path: Path) -> tuple:
     """Names, sizes and modification times of the files that make up a dataset."""
@@ -63,11 +65,15 @@ class DatasetStore:
             dataset = load(self.path)
         except ValidationError as e:
             self.problems = e.problems
+            log.warning("%s changed but has problems; still serving the last good version. %s",
+                        self.path, e.report(limit=20))
         except OSError as e:   # a file vanished between listing and reading
             self.problems = [Problem(str(self.path), None, None, f"cannot read: {e}")]
+            log.warning("%s changed but cannot be read (%s); still serving the last good version", self.path, e)
         else:
             if fingerprint(self.path) != current:   # changed while we read: try again next time
                 return
             self._dataset, self.problems = dataset, []
             self.version += 1
+            log.info("%s reloaded: %d events (version %d)", self.path, len(dataset.events), self.version)
         self._print = current

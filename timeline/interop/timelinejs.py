@@ -116,6 +116,22 @@ def read_bytes(data: bytes, name: str, problems: list[Problem]) -> Doc | None:
     return read_json(text, name, problems)
 
 
+NUL_STANDIN = "\ufffd"
+
+
+def _without_nul(value):
+    """The decoded JSON with every NUL in its text replaced by U+FFFD (the replacement character):
+    a NUL byte in a file is corruption and is refused, but JSON can spell one as \\u0000, and
+    our CSV files (what `import` writes) cannot hold it."""
+    if isinstance(value, str):
+        return value.replace("\x00", NUL_STANDIN)
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    return value
+
+
 def read_json(text: str, name: str, problems: list[Problem]) -> Doc | None:
     try:
         data = json.loads(text)
@@ -126,6 +142,12 @@ def read_json(text: str, name: str, problems: list[Problem]) -> Doc | None:
     except RecursionError:
         problems.append(Problem(name, None, None, "not valid JSON: nested too deeply"))
         return None
+    if "\\u0000" in text:   # a NUL written as an escape is text, not corruption: U+FFFD stands in
+        try:
+            data = _without_nul(data)
+        except RecursionError:
+            problems.append(Problem(name, None, None, "not valid JSON: nested too deeply"))
+            return None
     if not isinstance(data, dict):
         problems.append(Problem(name, None, None,
                                 f"a TimelineJS file is a JSON object with 'events'; this is a {_jstype(data)}"))
