@@ -56,7 +56,9 @@ def main(argv=None) -> int:
         app = build(args.data)
     except ValidationError as e:
         _refuse(e)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    from timeline.web.security import RequestHandler
+
+    app.run(host=args.host, port=args.port, debug=args.debug, request_handler=RequestHandler)   # no Server: banner
     return 0
 
 

@@ -422,6 +422,22 @@ def _escape(texts) -> np.ndarray:
     return s.to_numpy(dtype=object)
 
 
+def content_revision(dataset: Dataset) -> str:
+    """A short name for the dataset's events and actors, the same in every server process (unlike
+    id(dataset)): the figure's uirevision, so a reader's zoom survives a redraw whichever worker
+    drew it, and is reset when the data changes."""
+    def build(ds: Dataset) -> str:
+        import hashlib
+
+        h = hashlib.sha256()
+        for table, cols in ((ds.events, ("id", "start", "end", "actors")), (ds.actors, ("id",))):
+            for c in cols:
+                h.update(orjson.dumps([str(v) for v in table[c].tolist()]))
+        return h.hexdigest()[:16]
+
+    return derived(dataset, "content-revision", build)
+
+
 def _lane_labels(names: list[str]) -> list[str]:
     """Lane names (escaped) cut to LANE_CHARS for the axis, so a long name cannot squeeze the plot."""
     out = []
@@ -738,7 +754,7 @@ def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: li
         hovermode="closest",
         dragmode="pan",
         clickmode="event",
-        uirevision=f"timeline:{id(dataset)}",
+        uirevision=f"timeline:{content_revision(dataset)}",
         meta=dict(lang=lang, deep_time=axis.deep_time),
     )
 
