@@ -24,7 +24,7 @@ def test_page_draws_with_the_vendored_bundle_not_the_full_plotly(page, app_serve
     urls = []
     page.on("request", lambda r: urls.append(r.url))
     open_app(page, app_server)
-    assert any("/_timeline/plotly-gl.min.js" in u for u in urls)
+    assert any("/_timeline/plotly.min.js" in u for u in urls), "a small dataset: the scatter-only bundle"
     assert not any("package_data/plotly" in u for u in urls), "dcc.Graph did not fetch the full plotly.js"
     assert "timeline partial bundle" not in page.evaluate("Plotly.version")   # it is plotly.js itself
     assert page.evaluate("Plotly.version") == __import__("plotly.offline", fromlist=["x"]).get_plotlyjs_version()
@@ -56,6 +56,8 @@ def test_big_dataset_zoomed_out_is_density_and_zoom_fetches_detail(page, big_ser
     page.wait_for_function(DRAWN)
     page.wait_for_load_state("networkidle")
     assert page.evaluate(META)["lod"] == "density"
+    assert page.evaluate("performance.getEntriesByType('resource').filter(e => e.name.includes('/_timeline/plotly'))"
+                         ".map(e => new URL(e.name).pathname)") == ["/_timeline/plotly-gl.min.js"], "WebGL bundle"
     assert len(page.evaluate(LANES)) == 12
     page.evaluate("Plotly.relayout(document.querySelector('#graph .js-plotly-plot'),"
                   " {'xaxis.range': ['2001-01-01', '2001-04-01']})")

@@ -106,7 +106,7 @@ def create_app(data=None, **config) -> dash.Dash:
     embed.register(app, get, frame_ancestors=frame_ancestors)
     from . import plotly_js
 
-    plotly_js.install(app)
+    plotly_js.install(app, get)
     if not app.config.get("compress"):
         from . import compress
 

@@ -2,10 +2,13 @@
 
 Dash's dcc.Graph draws with `window.Plotly` when it is defined, and otherwise fetches the full
 plotly.js (4.8 MB) only after the layout has arrived and the Graph's own lazy chunk has loaded:
-three round trips in a row before the first point. `install(app)` puts a `<script>` for the
-partial bundle (`embed.asset_url("plotly-gl")`: scatter + scattergl, long-cached, brotli or
-gzip) first among the page's scripts, so it downloads with Dash's bundles and is ready when the
-Graph mounts, and `<link rel="preload">`s the lazy chunks of the two components the first paint
+three round trips in a row before the first point. `install(app, get)` puts a `<script>` for a
+partial bundle first among the page's scripts (long-cached, brotli or gzip), so it downloads
+with Dash's bundles and is ready when the Graph mounts: `plotly-gl` (scatter + scattergl) where
+the dataset has more points than the figure builder draws without WebGL, else the smaller
+scatter-only `plotly`. It is chosen per page load: a page opened before its dataset grew past
+that threshold needs a reload to draw WebGL traces. It also `<link rel="preload">`s the lazy
+chunks of the two components the first paint
 needs (dcc.Graph, dcc.Dropdown), so they download while the layout is fetched.
 """
 from __future__ import annotations
@@ -15,8 +18,16 @@ import html
 LAZY_CHUNKS = ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js")
 
 
-def install(app) -> None:
-    """Add the bundle and the preloads to the Dash app's index page (once)."""
+def kind(dataset) -> str:
+    """The bundle a page of this dataset needs: 'plotly-gl' if any figure of it can have WebGL traces."""
+    from ..figure_builder import GL_THRESHOLD
+    from ..filters import membership
+
+    return "plotly-gl" if len(membership(dataset).event_pos) > GL_THRESHOLD else "plotly"
+
+
+def install(app, get=None) -> None:
+    """Add the bundle and the preloads to the Dash app's index page (once); `get()` gives the dataset."""
     if getattr(app, "_timeline_plotly_js", False):
         return
     from . import embed
@@ -34,7 +45,7 @@ def install(app) -> None:
         preload = "".join(f'<link rel="preload" as="script" href="{html.escape(prefix)}_dash-component-suites/{c}">'
                           for c in LAZY_CHUNKS)
         kwargs["css"] = preload + "\n" + kwargs.get("css", "")
-        src = html.escape(embed.asset_url("plotly-gl", root))
+        src = html.escape(embed.asset_url(kind(get()) if get is not None else "plotly-gl", root))
         kwargs["scripts"] = f'<script src="{src}"></script>\n' + kwargs.get("scripts", "")
         return inner(**kwargs)
 
