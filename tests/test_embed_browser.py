@@ -112,4 +112,6 @@ def test_embed_button_gives_the_snippet_for_the_current_view(page, running, data
         page.wait_for_timeout(100)
     assert copied == snippet
     page.locator("#embed-close").click()
-    assert page.locator("#embed-modal").is_hidden()
+    from playwright.sync_api import expect
+
+    expect(page.locator("#embed-modal")).to_be_hidden()   # a server round trip: wait for it

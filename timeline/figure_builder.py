@@ -295,7 +295,7 @@ def density_figure(dataset: Dataset, view: View, options: Options, axis: Axis, l
                                mode="markers", customdata=n, hovertemplate=hover,
                                marker=dict(color=colour, opacity=0.7, line=dict(width=0),
                                            size=np.round(4 + 12 * np.sqrt(n / peak), 1)),
-                               name=name, legendgroup=name, showlegend=True))
+                               name=_lane_labels([name])[0], legendgroup=name, showlegend=True))
     lane_names = {code: name for code, name, _ in lanes}
     selected = None
     if view.event is not None and dataset.event(view.event) is not None:
@@ -540,7 +540,7 @@ def lane_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, name: str, 
         traces.append(_moment_trace(lane[rows], p[rows], axis, name, colour, symbol, use_gl))
     traces = [t for t in traces if t is not None]
     for i, t in enumerate(traces):
-        t.update(legendgroup=name, name=name, showlegend=(i == 0))
+        t.update(legendgroup=name, name=_lane_labels([name])[0], showlegend=(i == 0))   # legend text cut
     return traces
 
 
