@@ -192,6 +192,8 @@ def test_malformed_callback_requests_get_a_short_400(client):
         assert len(r.get_data()) < 200
     r = answered(client.get(CALLBACK))
     assert r.status_code in (200, 405)   # Dash's catch-all route serves its page to any GET
+    r = answered(client.post("/embed"))
+    assert r.status_code == 405 and "GET" in r.headers["Allow"] and r.get_data() == b"405 Method Not Allowed\n"
 
 
 def test_a_failing_callback_is_logged_and_answered_without_internals(app, client, caplog):

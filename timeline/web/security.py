@@ -240,7 +240,11 @@ def install(app, max_body: int = MAX_BODY):
             return _text_response(413, f"request body too large (the limit is {max_body:,} bytes)")
         if e.code is None or e.code < 400:
             return e
-        return _text_response(e.code, f"{e.code} {e.name}")
+        resp = _text_response(e.code, f"{e.code} {e.name}")
+        for k, v in e.get_headers():   # e.g. Allow on a 405
+            if k.lower() not in ("content-type", "content-length"):
+                resp.headers[k] = v
+        return resp
 
     @server.errorhandler(Exception)
     def _error(e: Exception):
