@@ -49,7 +49,8 @@ def test_zoomed_out_is_small_density_with_every_lane(big):
     assert {t["name"] for t in fig["data"]} == set(names)
     assert fig["layout"]["yaxis"]["categoryarray"] == names
     assert [name for _, name in fig["layout"]["meta"]["lanes"]] == names
-    assert sum(sum(t["customdata"]) for t in fig["data"]) == N, "every event is counted in a bin"
+    assert sum(c[1] for t in fig["data"] for c in t["customdata"]) == N, "every event is counted in a bin"
+    assert all(c[0] is None for t in fig["data"] for c in t["customdata"]), "no event id: a click selects nothing"
     assert not ids_in(fig), "no per-event payload when zoomed out"
     assert fig["layout"]["xaxis"]["rangeslider"]["range"], "the slider spans the whole dataset"
 

@@ -268,7 +268,8 @@ def _overlapping(items: pd.DataFrame, lo: float, hi: float) -> np.ndarray:
 def density_figure(dataset: Dataset, view: View, options: Options, axis: Axis, lanes: list, items: pd.DataFrame,
                    x_range: tuple[float, float], window: tuple[float, float], lang: str) -> dict:
     """Each lane as density: per bin (LOD_BINS across the visible range), one marker at the bin's
-    centre sized by how many events start in it, hovering 'N events ± date'. Every lane is
+    centre sized by how many events start in it, hovering 'N events ± date'. Its customdata is
+    [None, N]: no event id where the app and the embed look for one, so a click selects nothing. Every lane is
     kept; the selected event is still drawn and labelled."""
     words = TEXT[lang]
     lo, hi = window
@@ -284,7 +285,7 @@ def density_figure(dataset: Dataset, view: View, options: Options, axis: Axis, l
     use_gl = int((counts > 0).sum()) > GL_THRESHOLD
     edges = lo + width * np.arange(nbins + 1)
     when = "%{x:.0f}" if axis.deep_time else "%{x|%d %b %Y}"
-    hover = f"<b>%{{customdata:,}} {words['events']}</b> ± {when}<br><i>{words['zoom']}</i><extra>%{{fullData.name}}</extra>"
+    hover = f"<b>%{{customdata[1]:,}} {words['events']}</b> ± {when}<br><i>{words['zoom']}</i><extra>%{{fullData.name}}</extra>"
     traces = []
     for i, (code, name, colour) in enumerate(lanes):
         bins = np.flatnonzero(counts[i])
@@ -292,7 +293,8 @@ def density_figure(dataset: Dataset, view: View, options: Options, axis: Axis, l
             continue
         n = counts[i][bins]
         traces.append(_scatter(use_gl, x=axis.x(np.round(edges[bins] + width / 2)), y=np.full(bins.size, name),
-                               mode="markers", customdata=n, hovertemplate=hover,
+                               mode="markers", customdata=np.column_stack([np.full(n.size, None), n]),
+                               hovertemplate=hover,
                                marker=dict(color=colour, opacity=0.7, line=dict(width=0),
                                            size=np.round(4 + 12 * np.sqrt(n / peak), 1)),
                                name=_lane_labels([name])[0], legendgroup=name, showlegend=True))
