@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -51,6 +52,7 @@ def normalise(text: str) -> str:
     return "".join(_fold(ch) for ch in text)
 
 
+@lru_cache(maxsize=8192)
 def _fold(ch: str) -> str:
     decomposed = unicodedata.normalize("NFKD", ch)
     return re.sub(_COMBINING, "", decomposed).casefold()
@@ -185,6 +187,9 @@ def find_span(original: str, query: str) -> tuple[int, int]:
     Folding is per character, so each folded character maps back to the original one it
     came from; combining marks right after the match belong to it. (0, 0) when it does not occur.
     """
+    if original.isascii():   # folding ASCII is lower-casing, one character for one
+        at = original.lower().find(query) if query else -1
+        return (0, 0) if at < 0 else (at, at + len(query))
     folded = [_fold(ch) for ch in original]
     origin = [i for i, f in enumerate(folded) for _ in f]
     at = "".join(folded).find(query)
