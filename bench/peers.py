@@ -236,14 +236,18 @@ def report(result: dict) -> str:
         lines += ["", "(*) the harness recorded no filter time for the project: its probe waits with an eval()'d "
                   "expression, which the app's CSP refuses; measured by bench/peers.py with the harness's own "
                   "probe steps in a context that bypasses CSP (filter_probe)."]
-    lines += ["", "| N | server RSS | RSS / event | build (lod) / event | build (full) / event | JSON lod / full |",
-              "|---|---|---|---|---|---|"]
-    for n, ex in sorted(result.get("extra", {}).items(), key=lambda kv: int(kv[0])):
+    lines += ["", "| N | server RSS | RSS above the smallest run, per event | build (lod) / event "
+              "| build (full) / event | JSON lod / full | load / event |", "|---|---|---|---|---|---|---|"]
+    extra = sorted(result.get("extra", {}).items(), key=lambda kv: int(kv[0]))
+    base_n, base_rss = (int(extra[0][0]), extra[0][1].get("memory", {}).get("rss_mib")) if extra else (0, None)
+    for n, ex in extra:
         mem, b = ex.get("memory", {}), ex.get("build", {})
         lod, full = b.get("lod", {}), b.get("full", {})
-        per = f"{mem['rss_mib'] * 1024 * 1024 / int(n) / 1024:.1f} KiB" if mem.get("rss_mib") else "—"
+        per = (f"{(mem['rss_mib'] - base_rss) * 1024 / (int(n) - base_n):.1f} KiB"
+               if mem.get("rss_mib") and base_rss and int(n) > base_n else "—")
         lines.append(f"| {int(n):,} | {mem.get('rss_mib', '—')} MiB | {per} | {lod.get('build_us_per_event', '—')} µs "
-                     f"| {full.get('build_us_per_event', '—')} µs | {lod.get('json_bytes', 0):,} / {full.get('json_bytes', 0):,} B |")
+                     f"| {full.get('build_us_per_event', '—')} µs | {lod.get('json_bytes', 0):,} / {full.get('json_bytes', 0):,} B "
+                     f"| {b.get('load_us_per_event', '—')} µs |")
     lines += ["", "| N | callback | p50 | p95 |", "|---|---|---|---|"]
     for n, ex in sorted(result.get("extra", {}).items(), key=lambda kv: int(kv[0])):
         for name, v in (ex.get("latency") or {}).items():
