@@ -10,11 +10,7 @@ from .problems import ValidationError
 def _validate(args) -> int:
     from .loader import load
 
-    try:
-        ds = load(args.path)
-    except ValidationError as e:
-        print(e.report(), file=sys.stderr)
-        return 1
+    ds = load(args.path)
     where = args.path or "bundled dataset"
     print(f"ok: {where}: {len(ds.events)} events, {len(ds.actors)} actors, {len(ds.quotes)} quotes "
           f"({sum(ds.quotes['source'].isin(list(ds.seeds)))} verified in seeds), {len(ds.sources)} sources")
@@ -22,43 +18,22 @@ def _validate(args) -> int:
 
 
 def _import(args) -> int:
-    from .files import WouldOverwrite
     from .interop import timelinejs
 
-    try:
-        ds = timelinejs.import_file(args.file, args.out, force=args.force)
-    except ValidationError as e:
-        print(e.report(), file=sys.stderr)
-        return 1
-    except WouldOverwrite as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
-    except OSError as e:
-        print(f"error: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
-        return 1
+    ds = timelinejs.import_file(args.file, args.out, force=args.force)
     print(f"ok: {args.out}: {len(ds.events)} events, {len(ds.actors)} actors, {len(ds.quotes)} quotes, "
           f"{len(ds.sources)} sources (check it with: python -m timeline validate {args.out})")
     return 0
 
 
 def _export_timelinejs(args) -> int:
-    from .files import WouldOverwrite, check_target
+    from .files import check_target
     from .interop import timelinejs
     from .loader import load
 
-    try:
-        check_target(args.out, args.force)   # before the work, and again when writing
-        ds = load(args.data)
-        timelinejs.export(ds, args.out, as_csv=args.csv, force=args.force)
-    except ValidationError as e:
-        print(e.report(), file=sys.stderr)
-        return 1
-    except WouldOverwrite as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
-    except OSError as e:
-        print(f"error: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
-        return 1
+    check_target(args.out, args.force)   # before the work, and again when writing
+    ds = load(args.data)
+    timelinejs.export(ds, args.out, as_csv=args.csv, force=args.force)
     kind = "TimelineJS sheet CSV" if args.csv else "TimelineJS JSON"
     print(f"ok: {args.out}: {kind}, {int((ds.events['kind'] != 'phase').sum())} slides, "
           f"{int((ds.events['kind'] == 'phase').sum())} eras")
@@ -67,40 +42,30 @@ def _export_timelinejs(args) -> int:
 
 def _export_html(args) -> int:
     from .export_html import export_file
-    from .files import WouldOverwrite, check_target
+    from .files import check_target
     from .loader import load
     from .view import from_values
 
-    try:
-        check_target(args.out, args.force)   # before the work, and again when writing
-        ds = load(args.data)
-        known_actors, known_events = set(ds.actors["id"]), set(ds.events["id"])
-        wanted = [a.strip() for a in (args.actors or "").split(",") if a.strip()]
-        unknown = [a for a in wanted if a not in known_actors]
-        if unknown:
-            print(f"error: unknown actor(s) {', '.join(unknown)}; known: {', '.join(sorted(known_actors))}",
-                  file=sys.stderr)
+    check_target(args.out, args.force)   # before the work, and again when writing
+    ds = load(args.data)
+    known_actors, known_events = set(ds.actors["id"]), set(ds.events["id"])
+    wanted = [a.strip() for a in (args.actors or "").split(",") if a.strip()]
+    unknown = [a for a in wanted if a not in known_actors]
+    if unknown:
+        print(f"error: unknown actor(s) {', '.join(unknown)}; known: {', '.join(sorted(known_actors))}",
+              file=sys.stderr)
+        return 2
+    if args.event and args.event not in known_events:
+        print(f"error: unknown event {args.event!r}", file=sys.stderr)
+        return 2
+    view = from_values(actors=wanted, mode=args.mode, start=args.start, end=args.end, event=args.event,
+                       lang=args.lang, known_actors=known_actors, known_events=known_events)
+    for flag, given, kept in (("--from", args.start, view.start), ("--to", args.end, view.end)):
+        if given and not kept:
+            print(f"error: {flag} {given!r} is not a usable date (write YYYY-MM-DD, YYYY-MM or YYYY; "
+                  "--to after --from)", file=sys.stderr)
             return 2
-        if args.event and args.event not in known_events:
-            print(f"error: unknown event {args.event!r}", file=sys.stderr)
-            return 2
-        view = from_values(actors=wanted, mode=args.mode, start=args.start, end=args.end, event=args.event,
-                           lang=args.lang, known_actors=known_actors, known_events=known_events)
-        for flag, given, kept in (("--from", args.start, view.start), ("--to", args.end, view.end)):
-            if given and not kept:
-                print(f"error: {flag} {given!r} is not a usable date (write YYYY-MM-DD, YYYY-MM or YYYY; "
-                      "--to after --from)", file=sys.stderr)
-                return 2
-        out = export_file(ds, view, args.out, force=args.force)
-    except ValidationError as e:
-        print(e.report(), file=sys.stderr)
-        return 1
-    except WouldOverwrite as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 1
-    except OSError as e:
-        print(f"error: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
-        return 1
+    out = export_file(ds, view, args.out, force=args.force)
     print(f"ok: {out}: self-contained HTML ({out.stat().st_size:,} bytes), view {view.to_query() or '(all)'}")
     return 0
 
@@ -139,9 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; every expected failure is a message and exit 1, never a traceback."""
+    from .files import WouldOverwrite
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except ValidationError as e:
+        print(e.report(), file=sys.stderr)
+    except WouldOverwrite as e:
+        print(f"error: {e}", file=sys.stderr)
+    except OSError as e:
+        print(f"error: {e.filename or getattr(args, 'out', '')}: {e.strerror or e}", file=sys.stderr)
     except KeyboardInterrupt:
         return 130
+    return 1
