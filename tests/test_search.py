@@ -81,3 +81,11 @@ def test_limit(ds):
 def test_span_maps_back_to_the_original_characters(original, query, expected):
     start, end = search.find_span(original, search.normalise(query))
     assert original[start:end] == expected
+
+
+def test_first_match_per_event_for_only_the_listed_events(ds):
+    """What the event list asks for: one match per shown event, the interface language's first."""
+    assert spans(search.search(ds, "singapore", lang="nl", first_per_event=True)) == [
+        ("summit", "title_nl", "Singapore")]
+    assert spans(search.search(ds, "trump", events=["ride"])) == [("ride", "actor", "Trump")]
+    assert search.search(ds, "singapore", events=["ride", "cafe"]) == []

@@ -134,22 +134,33 @@ def matching_event_ids(dataset: Dataset, text: str, lang: str = "en") -> list[st
     return dataset.events["id"].to_numpy(dtype=object)[matching_mask(dataset, text)].tolist()
 
 
-def search(dataset: Dataset, text: str, lang: str = "en", limit: int | None = DEFAULT_LIMIT) -> list[Match]:
+def search(dataset: Dataset, text: str, lang: str = "en", limit: int | None = DEFAULT_LIMIT, *,
+           events=None, first_per_event: bool = False) -> list[Match]:
     """Every field that contains `text`, as Matches: by event (dataset order), then by field.
 
     The fields of the interface language (`title_nl`, `summary_nl` for 'nl') come before the
     other language's. At most `limit` matches (None for all); an empty text matches nothing.
+    `events` (ids) keeps only those events' matches and `first_per_event` only the best one of
+    each: what a list showing a page of events needs, without building a Match for every hit.
     """
     query = _query(text)
     if not query:
         return []
     corpus, actors = _prepared(dataset)
+    if events is not None:
+        wanted = np.flatnonzero(dataset.events["id"].isin(list(events)).to_numpy())
+        corpus = corpus[corpus["event"].isin(wanted)]
     rows = corpus[corpus["norm"].str.contains(query, regex=False).to_numpy(dtype=bool)]
-    rows = pd.concat([rows, _actor_rows(dataset, actors, query)], ignore_index=True)
+    actor_rows = _actor_rows(dataset, actors, query)
+    if events is not None:
+        actor_rows = actor_rows[actor_rows["event"].isin(wanted)]
+    rows = pd.concat([rows, actor_rows], ignore_index=True)
     if rows.empty:
         return []
     order = _field_order(lang)
     rows = rows.assign(rank=rows["field"].map(order)).sort_values(["event", "rank"], kind="stable")
+    if first_per_event:
+        rows = rows.drop_duplicates("event")
     if limit is not None:
         rows = rows.head(limit)
     ids = dataset.events["id"].to_numpy(dtype=object)

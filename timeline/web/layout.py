@@ -51,9 +51,9 @@ def list_parts(dataset, view: View):
     if view.search:
         rows = filters.visible_events(dataset, view, in_range=False)
         in_range = set(filters.visible_events(dataset, view, in_range=True)["id"])
-        first = {}
-        for m in search_matches(dataset, view.search, lang, limit=None):
-            first.setdefault(m.event_id, m)
+        shown = rows.sort_values("start_at", kind="stable")["id"].head(C.LIST_LIMIT)
+        first = {m.event_id: m for m in search_matches(dataset, view.search, lang, limit=None,
+                                                       events=shown, first_per_event=True)}
         n = len(rows)
         count = t("n_result", lang, q=view.search) if n == 1 else t("n_results", lang, n=n, q=view.search)
     else:
