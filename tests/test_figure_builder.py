@@ -342,3 +342,12 @@ def test_dark_theme_and_size(ds):
     fig = timeline.figure(ds, theme="dark", height=500, width=900)
     assert (fig.layout.height, fig.layout.width) == (500, 900)
     assert fig.layout.template.layout.paper_bgcolor != timeline.figure(ds).layout.template.layout.paper_bgcolor
+
+
+def test_event_in_several_lanes_is_named_once(tmp_path):
+    ds = write_dataset(tmp_path / "shared", [
+        {"id": "summit", "title": "Summit", "start": "2018-06-12", "actors": "trump;kim;moon"},
+        {"id": "later", "title": "Later", "start": "2019-06-12", "actors": "kim"},
+    ])
+    labels = [a.text for a in timeline.figure(ds).layout.annotations if a.name == "label"]
+    assert sorted(labels) == ["Later", "Summit"]

@@ -689,8 +689,10 @@ def place_labels(items: pd.DataFrame, props: pd.DataFrame, x_range: tuple[float,
     taken: dict[int, list[tuple[float, float]]] = {}
     for row in near[near["id"] == selected].itertuples():
         taken.setdefault(row.lane, []).append((row.at, row.end))
-    keep, last_end = [], {}
+    keep, last_end, labelled = [], {}, set()
     for row in near[near["id"] != selected].itertuples():
+        if row.id in labelled:   # an event in several lanes is named once, in the first that has room
+            continue
         flip = row.end > hi >= row.at
         start, end = (row.at - row.extent, row.at) if flip else (row.at, row.end)
         if start < last_end.get(row.lane, -math.inf):
@@ -698,6 +700,7 @@ def place_labels(items: pd.DataFrame, props: pd.DataFrame, x_range: tuple[float,
         if any(a < end and start < b for a, b in taken.get(row.lane, ())):
             continue
         last_end[row.lane] = end
+        labelled.add(row.id)
         keep.append((row.id, row.lane, row.at, start, end, flip))
     return pd.DataFrame(keep, columns=columns)
 
