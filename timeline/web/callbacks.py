@@ -163,13 +163,7 @@ def _next_view(ds, cur, trig, *, actors, mode, text, lang, relayout, click, pick
         if any(p.endswith(".clickData") for p in props):
             eid = _clicked_event(click)
             return state.pan_to(ds, cur, eid) if eid and ds.event(eid) is not None else None
-        rng = state.relayout_range(relayout)
-        if rng is None:
-            return None
-        if rng == "auto":
-            return cur.with_(start=None, end=None)
-        return state.values(ds, actors=cur.actors, mode=cur.mode, start=rng[0], end=rng[1],
-                            event=cur.event, search=cur.search, lang=cur.lang)
+        return state.zoomed(ds, cur, relayout)
     return None
 
 

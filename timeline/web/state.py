@@ -51,6 +51,18 @@ def relayout_range(relayout: dict | None):
     return lo, hi
 
 
+def zoomed(dataset: Dataset, view: View, relayout: dict | None) -> View | None:
+    """The view after the reader zoomed or panned the chart (a plotly relayout), or None when the
+    relayout says nothing about the x range. Autorange shows everything (no from/to)."""
+    rng = relayout_range(relayout)
+    if rng is None:
+        return None
+    if rng == "auto":
+        return view.with_(start=None, end=None)
+    return values(dataset, actors=view.actors, mode=view.mode, start=rng[0], end=rng[1],
+                  event=view.event, search=view.search, lang=view.lang)
+
+
 def _x_to_date(x, *, end: bool) -> str | None:
     """A plotly x value (a date string, or a number of years on a deep-time axis) as date text."""
     if isinstance(x, (int, float)) and not isinstance(x, bool):
