@@ -197,12 +197,14 @@ def plotly_js_text(kind: str = "plotly") -> str:
 
 def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
              api: str | None = None, app_url: str | None = None, oembed_href: str | None = None,
-             figure: str | None = None) -> str:
+             figure: str | None = None, figure_api: str | None = None) -> str:
     """The HTML page of the chart for `view`.
 
     offline=True: everything inline (plotly.js, JS, CSS, details of every event in the figure).
     offline=False: `assets` gives the URLs {"plotly", "js", "css"}; `api` is the details URL prefix
-    ('/api/event/'); `app_url` the full app with the same view; `oembed_href` the discovery link.
+    ('/api/event/'); `app_url` the full app with the same view; `oembed_href` the discovery link;
+    `figure_api` the URL that gives a level-of-detail figure for another x range ('/embed/figure?…';
+    None: the figure is never replaced, as offline, where nothing is fetched).
     """
     lang = view.lang
     fig_json = figure if figure is not None else figure_json(dataset, view)
@@ -211,6 +213,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
         "strings": strings(lang),
         "event": view.event,
         "api": None if offline else api,
+        "figure_api": None if offline else figure_api,
         "app": None if offline else app_url,
         "config": PLOTLY_CONFIG,
         "details": None,

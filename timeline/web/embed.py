@@ -4,10 +4,17 @@ Plain Flask routes on the app's server (not Dash pages), added by `register(app,
 
     GET /embed?actors=kim&from=2018-01&event=…&lang=nl   the chart alone (+ details panel on click),
                                                          the same query as the app's deep links
+    GET /embed/figure?<the same query>[&x0=…&x1=…]       the level-of-detail figure as JSON, for the
+                                                         x range the reader zoomed or panned to
     GET /oembed?url=<page url>&format=json[&maxwidth=&maxheight=]   oEmbed 1.0 "rich" answer
     GET /api/event/<id>?lang=en|nl                       what the details panel shows, as JSON
     GET /_timeline/plotly.min.js?v=…, /_timeline/embed.js?v=…, /_timeline/embed.css?v=…
                                                          long-cached, gzipped when accepted
+
+A level-of-detail figure (a big dataset: density when zoomed out, a window of full detail when
+in) depends on the visible range, so embed.js asks /embed/figure for a new one when the reader
+zooms or pans; x0/x1 are plotly's x-axis range, turned into from/to as the app does
+(`state.zoomed`). Small datasets draw every event once and never ask.
 
 The URL of plotly.js is built in one place (`asset_url("plotly")`), so a lean bundle can
 replace the plotly package's own file later. The framing headers (`timeline.web.framing`) let any
@@ -161,7 +168,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
     """
     from flask import Response, abort, request
 
-    from . import framing
+    from . import framing, plotly_js, state
     from .state import parse
 
     server = getattr(app, "server", app)
@@ -172,23 +179,38 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         ds = get()
         return ds, parse(ds, request.query_string.decode("utf-8", "replace"))
 
-    @server.route("/embed")
-    def timeline_embed():
+    def _figure(ds, view) -> tuple[str, bool]:
+        """(figure JSON, whether it is a level-of-detail one that a zoom must replace)."""
         from .. import figure_builder
 
+        fig = figure_builder.figure_json(ds, view, lod=True)
+        return fig, level_of_detail(fig) is not None
+
+    @server.route("/embed")
+    def timeline_embed():
         ds, view = _view()
         base = _base(request)
-        fig = figure_builder.figure_json(ds, view, lod=True)
+        fig, lod = _figure(ds, view)
         assets = {k: asset_url(k, request.script_root) for k in ASSET_NAMES}
-        assets["plotly"] = assets[export_html.plotly_kind(fig)]
+        # A figure redrawn on zoom may get WebGL traces later: load the bundle the app would.
+        assets["plotly"] = assets[plotly_js.kind(ds) if lod else export_html.plotly_kind(fig)]
         page = export_html.document(
             ds, view, offline=False, figure=fig,
             assets=assets,
             api=f"{request.script_root}/api/event/",
+            figure_api=(f"{request.script_root}/embed/figure{view.with_(start=None, end=None).to_query()}"
+                        if lod else None),
             app_url=f"{base}/{view.with_(event=None).to_query()}",
             oembed_href=oembed_href(base, request.url))
         return _response(request, page.encode("utf-8"), "text/html; charset=utf-8",
                          cache="public, max-age=60")
+
+    @server.route("/embed/figure")
+    def timeline_embed_figure():
+        ds, view = _view()
+        view = state.zoomed(ds, view, _axis_range(ds, request.args)) or view
+        fig, _ = _figure(ds, view)
+        return _response(request, fig.encode("utf-8"), "application/json", cache="public, max-age=60")
 
     @server.route("/api/event/<event_id>")
     def timeline_event(event_id):
@@ -267,6 +289,32 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
 
         embed_dialog.register(app, get)
     return app
+
+
+def level_of_detail(figure_json: str) -> str | None:
+    """`layout.meta.lod` of a figure's JSON: 'density' or 'window' for a figure that depends on
+    the visible range (see `figure_builder.figure(lod=True)`), else None."""
+    if '"lod"' not in figure_json:
+        return None
+    import orjson
+
+    meta = (orjson.loads(figure_json).get("layout") or {}).get("meta") or {}
+    lod = meta.get("lod") if isinstance(meta, dict) else None
+    return lod if isinstance(lod, str) else None
+
+
+def _axis_range(dataset, args) -> dict | None:
+    """The x range a /embed/figure request names (x0, x1: plotly's axis values, dates or, on a
+    deep-time axis, years), as the relayout `state.zoomed` reads; None when absent."""
+    x0, x1 = args.get("x0"), args.get("x1")
+    if x0 is None or x1 is None:
+        return None
+    if dataset.is_deep_time():
+        try:
+            x0, x1 = float(x0), float(x1)
+        except ValueError:
+            return None
+    return {"xaxis.range": [x0, x1]}
 
 
 def _positive(value) -> int | None:

@@ -1,4 +1,5 @@
-/* The embedded timeline: draw the inline figure, show an event's details on click.
+/* The embedded timeline: draw the inline figure, show an event's details on click, and (big
+   datasets, served) fetch the figure of the range the reader zooms or pans to.
    Data is only ever set with textContent and DOM methods, never as markup. */
 (function () {
   "use strict";
@@ -141,19 +142,90 @@
     return c == null || c === "" ? null : String(c);
   }
 
+  function fitted(layout) {
+    layout = layout || {};
+    delete layout.width;
+    delete layout.height;
+    layout.autosize = true;
+    return layout;
+  }
+
   var fig = D.figure || {};
-  var layout = fig.layout || {};
-  delete layout.width;
-  delete layout.height;
-  layout.autosize = true;
+  var layout = fitted(fig.layout);
+  var config = D.config || {responsive: true};
+
+  // Level of detail: a big dataset's figure holds density when zoomed out and a window of full
+  // detail when in (layout.meta.lod), so a zoom or pan asks the server (D.figure_api) for the
+  // figure of the new range. Small datasets and the offline file (figure_api null) never ask.
+  var lod = !!(D.figure_api && layout.meta && layout.meta.lod);
+  var ZOOM_WAIT = 150;
+  var timer = null, pendingAuto = false, seq = 0, inflight = null, lastUrl = null;
+
+  function rangeChange(ev) {
+    // "auto", "range" or null (a relayout that is not a change of the x range)
+    if (!ev) return null;
+    if (ev["xaxis.autorange"] === true) return "auto";
+    if (Array.isArray(ev["xaxis.range"]) || ("xaxis.range[0]" in ev && "xaxis.range[1]" in ev)) return "range";
+    return null;
+  }
+
+  function currentRange() {
+    var r = gd.layout && gd.layout.xaxis && gd.layout.xaxis.range;
+    return Array.isArray(r) && r.length === 2 && r[0] != null && r[1] != null ? [r[0], r[1]] : null;
+  }
+
+  function figureUrl(range) {
+    if (!range) return D.figure_api;   // autorange: the whole view
+    return D.figure_api + (D.figure_api.indexOf("?") < 0 ? "?" : "&") +
+      "x0=" + encodeURIComponent(String(range[0])) + "&x1=" + encodeURIComponent(String(range[1]));
+  }
+
+  function refetch(auto) {
+    var range = auto ? null : currentRange();
+    if (!auto && !range) return;
+    var url = figureUrl(range);
+    if (url === lastUrl) return;
+    lastUrl = url;
+    var mine = ++seq;   // a newer zoom wins: older answers are aborted or ignored
+    if (inflight) inflight.abort();
+    var ctl = typeof AbortController === "function" ? new AbortController() : null;
+    inflight = ctl;
+    fetch(url, {credentials: "omit", signal: ctl ? ctl.signal : undefined})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (f) {
+        if (mine !== seq) return;
+        inflight = null;
+        if (!f || !Array.isArray(f.data)) { lastUrl = null; return; }
+        var next = fitted(f.layout);
+        next.xaxis = next.xaxis || {};
+        next.xaxis.uirevision = "zoom:" + mine;   // this figure's axis settings apply...
+        var keep = auto ? null : currentRange();
+        if (keep) {                                // ...with the range the reader is looking at now
+          next.xaxis.range = keep;
+          next.xaxis.autorange = false;
+        }
+        return window.Plotly.react(gd, f.data, next, config);
+      })
+      .catch(function () { if (mine === seq) { lastUrl = null; inflight = null; } });
+  }
+
+  function onRelayout(ev) {
+    var change = rangeChange(ev);
+    if (!change) return;
+    pendingAuto = change === "auto";
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(function () { timer = null; refetch(pendingAuto); }, ZOOM_WAIT);
+  }
+
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && !panel.hidden) close();
   });
-  window.Plotly.newPlot(gd, fig.data || [], layout, D.config || {responsive: true}).then(function () {
+  window.Plotly.newPlot(gd, fig.data || [], layout, config).then(function () {
     gd.on("plotly_click", function (ev) {
       var id = idOf(ev && ev.points && ev.points[0]);
       if (id) show(id);
     });
+    if (lod) gd.on("plotly_relayout", onRelayout);
     if (D.event) show(D.event);
   });
 })();
