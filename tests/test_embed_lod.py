@@ -105,6 +105,30 @@ def test_malformed_ranges_are_dropped_never_an_error(client, query):
     assert fig["layout"]["meta"]["lod"] in ("density", "window")
 
 
+@pytest.mark.parametrize("query", ["?x0=-3000.5&x1=-2900.2", "?x0=-1e308&x1=1e308", "?x0=nan&x1=inf",
+                                   "?x0=-99999999999999999999&x1=5", "?from=-100000000000000000000&to=1e21",
+                                   "?x0=2018-01-01&x1=2019-01-01"])
+def test_deep_time_ranges_are_years_and_never_an_error(query):
+    """On a numeric year axis x0/x1 are years; absurd ones (10^20 years) still draw, as in /embed."""
+    import flask
+
+    from timeline import loader
+    from timeline.web import embed
+
+    events = [{"id": f"y{i}", "title": f"Year {i}", "kind": "moment", "start": str(-5000 + i), "actors": "a",
+               "sources": "s"} for i in range(LOD_LIMIT + 500)]
+    ds = loader.load_records({"events": events, "actors": [{"id": "a", "name": "A"}],
+                              "sources": [{"id": "s", "title": "S", "url": "https://example.org/"}]})
+    assert ds.is_deep_time()
+    app = flask.Flask("deep")
+    embed.register(app, ds)
+    c = app.test_client()
+    _, fig = get_figure(c, query)
+    if query.startswith("?x0=-3000"):
+        assert fig["layout"]["meta"]["lod"] == "window" and "y2000" in ids_of(fig)
+    assert c.get("/embed" + query).status_code == 200
+
+
 def test_figure_route_is_an_embed_response(client):
     r, _ = get_figure(client, f"?from={ZOOM[0]}&to={ZOOM[1]}", **{"Accept-Encoding": "gzip, br"})
     assert r.headers["Content-Encoding"] == "gzip"

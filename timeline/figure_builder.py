@@ -797,6 +797,8 @@ def year_ticks(lo: float, hi: float, words: dict, count: int = 8) -> tuple[list[
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     first = math.ceil(lo / step) * step
     values = [first + i * step for i in range(int((hi - first) // step) + 1)]
+    # Whole numbers beyond what JSON numbers hold exactly (a range of 10^20 years from a URL) as floats.
+    values = [v if abs(v) < 2 ** 53 else float(v) for v in values]
     return values, [year_label(v, words) for v in values]
 
 
