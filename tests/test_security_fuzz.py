@@ -1,6 +1,7 @@
 """HTTP fuzzing (bounded, property-based, Flask's test client): whatever a client sends to `/`,
-`/embed`, `/oembed`, `/api/event/<id>` or the Dash callback endpoint, the answer is 2xx or 4xx
-(never 5xx), carries no Python traceback, and the server still answers real requests after.
+`/embed`, `/embed/figure`, `/oembed`, `/api/event/<id>` or the Dash callback endpoint, the answer
+is 2xx or 4xx (never 5xx), carries no Python traceback, and the server still answers real
+requests after.
 
 The callback cases start from real requests captured from the app in Chromium
 (bench/load/payloads.json, made by bench/load/capture.py) and break them one way at a time.
@@ -50,7 +51,7 @@ NASTY = ["", " ", "\x00", "\u202e", "\u200b", "%", "%%", "%00", "%ff", "&", "=",
          "99999999999999999999", "NaN", "2018-13-45", "9999-12-31", "-100000000", "trump", "kim", "hanoi-summit",
          "a" * 5000, "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"), "😀", "ﷺ"]
 PARAMS = ["actors", "mode", "from", "to", "event", "q", "lang", "url", "format", "maxwidth", "maxheight", "v",
-          "callback", "x"]
+          "callback", "x", "x0", "x1"]
 text = st.one_of(st.sampled_from(NASTY), st.text(max_size=60))
 query = st.lists(st.tuples(st.one_of(st.sampled_from(PARAMS), st.text(max_size=8)), text), max_size=6)
 json_value = st.recursive(
@@ -72,7 +73,7 @@ def _qs(pairs) -> str:
 @given(pairs=query, raw=st.booleans())
 def test_index_and_embed_queries(client, pairs, raw):
     qs = "&".join(f"{k}={v}" for k, v in pairs) if raw else _qs(pairs)
-    for path in ("/", "/embed"):
+    for path in ("/", "/embed", "/embed/figure"):
         answered(client.get(f"{path}?{qs}"))
 
 
