@@ -156,7 +156,7 @@ def click_point(page, frame, event_ids: set[str], require_hover: bool = True) ->
     for nx, ny in ((0, 0), (1, 0), (-1, 1), (0, -1), (2, 0), (0, 2)):   # plotly may drop a hover; move again
         page.mouse.move(dx + m["x"] + nx, dy + m["y"] + ny, steps=3)
         try:
-            label.first.wait_for(timeout=2000)   # plotly's hover label
+            label.first.wait_for(timeout=4000)   # plotly's hover label (slow on a loaded machine)
             break
         except Exception:
             page.mouse.move(dx + m["x"] - 40, dy + m["y"] - 40)
