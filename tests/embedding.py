@@ -108,6 +108,20 @@ MARKERS_JS = """() => {
 }"""
 
 
+SETTLED_JS = """async () => {
+  // Resolve once the graph's box and plotly's own size have stayed the same for a few frames.
+  const gd = document.querySelector('.js-plotly-plot');
+  let last = '', same = 0;
+  for (let i = 0; i < 80 && same < 3; i++) {
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 30)));
+    const b = gd.getBoundingClientRect(), fl = gd._fullLayout || {};
+    const key = [b.left, b.top, b.width, b.height, fl.width, fl.height].join(',');
+    same = key === last ? same + 1 : 0;
+    last = key;
+  }
+}"""
+
+
 def drawn(frame) -> None:
     """Wait until plotly has drawn points in the page or frame."""
     frame.wait_for_function(
@@ -146,14 +160,15 @@ def child_frame(page):
 def click_point(page, frame, event_ids: set[str], require_hover: bool = True) -> str:
     """Hover (its label must show), then click with the real mouse, an isolated marker of one of
     `event_ids`; return its id."""
-    markers = frame.evaluate(MARKERS_JS)
-    m = isolated_point(markers, event_ids)
     dx = dy = 0.0
     if frame != page.main_frame:
         box = frame.frame_element().bounding_box()
         dx, dy = box["x"], box["y"]
     label = frame.locator(".hoverlayer .hovertext")
     for nx, ny in ((0, 0), (1, 0), (-1, 1), (0, -1), (2, 0), (0, 2)):   # plotly may drop a hover; move again
+        # A details panel opening beside the chart resizes it: positions are read once it is still.
+        frame.evaluate(SETTLED_JS)
+        m = isolated_point(frame.evaluate(MARKERS_JS), event_ids)
         page.mouse.move(dx + m["x"] + nx, dy + m["y"] + ny, steps=3)
         try:
             label.first.wait_for(timeout=4000)   # plotly's hover label (slow on a loaded machine)
