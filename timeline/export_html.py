@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,77 +46,19 @@ PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False,
 
 # --- event details --------------------------------------------------------------------------
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    try:
-        import pandas as pd
-
-        if value is pd.NA:
-            return ""
-    except ImportError:   # pragma: no cover
-        pass
-    return str(value)
-
-
-def _source(dataset: Dataset, source_id: str) -> dict:
-    rows = dataset.sources[dataset.sources["id"] == source_id]
-    if rows.empty:
-        return {"id": source_id, "title": source_id, "publisher": "", "date": "", "url": ""}
-    s = rows.iloc[0]
-    url = _text(s.get("url"))
-    if not url.lower().startswith(("http://", "https://")):
-        url = ""
-    return {"id": source_id, "title": _text(s["title"]), "publisher": _text(s.get("publisher")),
-            "date": _text(s.get("date")), "url": url}
-
-
 def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | None:
-    """What the quote panel shows for one event, as plain JSON-able values (None if unknown).
-
-    {id, title, date, place, summary, note, actors: [names],
-     quotes: [{id, text, language, speaker, role, translation, translation_ours,
-               translation_by (the label to show), source}], sources: [{id, title, publisher, date, url}]}
-    A quote's speaker carries the title held on the event's date (`Dataset.role_of`).
-    """
-    from .web.components import event_date, event_summary, event_title
+    """`timeline.details.event_details` with each quote's translation label in `lang`, for embed.js."""
+    from .details import event_details as gather
     from .web.i18n import t
 
-    ev = dataset.event(event_id)
-    if ev is None:
+    found = gather(dataset, event_id, lang)
+    if found is None:
         return None
-    when = float(ev["start_at"])
-    quotes = []
-    for _, q in dataset.quotes_for(event_id).iterrows():
-        translation = _text(q.get("translation"))
-        by = _text(q.get("translation_by"))
-        source_of_translation = _source(dataset, by) if translation and by and by != "ours" else None
-        quotes.append({
-            "id": q["id"],
-            "text": _text(q["text"]),
-            "language": _text(q["language"]),
-            "speaker": dataset.actor_name(q["speaker"]),
-            "role": dataset.role_of(q["speaker"], when, lang) if math.isfinite(when) else "",
-            "translation": translation,
-            "translation_ours": bool(translation) and by == "ours",
-            "translation_by": (t("translation_ours", lang) if by == "ours"
-                               else t("translation_by", lang, who=source_of_translation["title"])
-                               if source_of_translation else ""),
-            "source": _source(dataset, q["source"]),
-        })
-    return {
-        "id": event_id,
-        "title": event_title(ev, lang),
-        "date": event_date(ev, lang),
-        "place": _text(ev.get("place")),
-        "summary": event_summary(ev, lang),
-        "note": _text(ev.get("note")),
-        "actors": [dataset.actor_name(a) for a in (ev["actors"] or ())],
-        "quotes": quotes,
-        "sources": [_source(dataset, s) for s in (ev["sources"] or ())],
-    }
+    for q in found["quotes"]:
+        q["translation_by"] = (t("translation_ours", lang) if q["translation_ours"]
+                               else t("translation_by", lang, who=q["translation_source"]["title"])
+                               if q["translation_source"] else "")
+    return found
 
 
 # --- the figure -------------------------------------------------------------------------------

@@ -5,52 +5,14 @@ highlight): no HTML is ever parsed from the data.
 """
 from __future__ import annotations
 
-import math
-
 from dash import html
 
-from .. import dates
+from ..details import date_label, event_date, event_details, event_title, source_info
+from ..details import text as _text
 from ..model import Dataset
 from .i18n import language_name, t
 
 LIST_LIMIT = 200
-
-
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value)
-
-
-def event_title(row, lang: str) -> str:
-    if lang == "nl" and _text(row.get("title_nl")):
-        return _text(row["title_nl"])
-    return _text(row["title"])
-
-
-def event_summary(row, lang: str) -> str:
-    if lang == "nl" and _text(row.get("summary_nl")):
-        return _text(row["summary_nl"])
-    return _text(row.get("summary"))
-
-
-def date_label(text: str, lang: str) -> str:
-    if not text:
-        return ""
-    try:
-        return dates.parse(text).label(lang)
-    except dates.DateError:
-        return text
-
-
-def event_date(row, lang: str) -> str:
-    """The date as written, at its precision: display_date when given, else start (– end)."""
-    shown = _text(row.get("display_date"))
-    if shown:
-        return shown
-    start = date_label(_text(row["start"]), lang)
-    end = date_label(_text(row.get("end")), lang)
-    return f"{start} – {end}" if end and end != start else start
 
 
 def marked(text: str, span: tuple[int, int] | None):
@@ -134,97 +96,73 @@ def _snippet(m, width: int = 60):
 # ---------------------------------------------------------------- the details panel
 
 def details(dataset: Dataset, event_id: str | None, lang: str):
-    """The panel for one event: what, when, where, who; every quote; the note; the sources."""
-    row = dataset.event(event_id) if event_id else None
-    if row is None:
+    """The panel for one event (`timeline.details.event_details`): what, when, where, who;
+    every quote; the note; the sources."""
+    d = event_details(dataset, event_id, lang) if event_id else None
+    if d is None:
         return [html.P(t("pick_event", lang), className="placeholder")]
-    kind = row["kind"]
     meta = [
-        (t("date", lang), html.Time(event_date(row, lang), dateTime=_text(row["start"]))),
-        (t("kind", lang), t(f"kind_{kind}", lang)),
+        (t("date", lang), html.Time(d["date"], dateTime=d["start"])),
+        (t("kind", lang), t(f"kind_{d['kind']}", lang)),
     ]
-    if _text(row.get("place")):
-        meta.append((t("place", lang), _text(row["place"])))
+    if d["place"]:
+        meta.append((t("place", lang), d["place"]))
     colours = actor_colours(dataset)
     meta.append((t("actors", lang), html.Span([
         html.Span([html.Span(className="dot", style={"background": colours.get(a, "#888")}, **{"aria-hidden": "true"}),
                    name], className="actor-chip")
-        for a, name in zip(row["actors"], actor_names(dataset, row["actors"]))])))
-    phase = _text(row.get("phase"))
-    if phase:
-        prow = dataset.event(phase)
-        if prow is not None:
-            meta.append((t("part_of", lang), event_title(prow, lang)))
+        for a, name in zip(d["actor_ids"], d["actors"])])))
+    if d["phase"]:
+        meta.append((t("part_of", lang), d["phase"]))
     body = [
-        html.H2(event_title(row, lang), id="details-title", tabIndex=-1),
+        html.H2(d["title"], id="details-title", tabIndex=-1),
         html.Dl([c for label, value in meta for c in (html.Dt(label), html.Dd(value))], className="meta"),
     ]
-    summary = event_summary(row, lang)
-    if summary:
-        body.append(html.P(summary, className="summary"))
-    note = _text(row.get("note"))
-    if note:
-        body.append(html.Aside([html.Strong(t("note", lang)), html.P(note)], className="dispute", role="note"))
+    if d["summary"]:
+        body.append(html.P(d["summary"], className="summary"))
+    if d["note"]:
+        body.append(html.Aside([html.Strong(t("note", lang)), html.P(d["note"])], className="dispute", role="note"))
     body.append(html.H3(t("quotes", lang)))
-    body.append(_quotes(dataset, row, lang))
+    body.append(_quotes(d["quotes"], lang))
     body.append(html.H3(t("sources", lang)))
-    body.append(html.Ol([_citation(dataset, sid, lang) for sid in row["sources"]], className="sources"))
+    body.append(html.Ol([_citation(s, lang) for s in d["sources"]], className="sources"))
     return body
 
 
-def _quotes(dataset: Dataset, row, lang: str):
-    qs = dataset.quotes_for(row["id"])
-    if qs.empty:
+def _quotes(quotes: list[dict], lang: str):
+    if not quotes:
         return html.P(t("no_quotes", lang), className="muted")
-    when = float(row["start_at"])
-    by_id = {q["id"]: q for _, q in dataset.quotes.iterrows()} if qs["original_of"].astype(str).str.len().gt(0).any() else {}
     out = []
-    for _, q in qs.iterrows():
-        speaker = dataset.actor_name(q["speaker"])
-        role = dataset.role_of(q["speaker"], when, lang)
-        qlang = _text(q["language"])
-        caption = [html.Span(speaker, className="speaker")]
-        if role:
-            caption.append(html.Span(", " + role, className="role"))
-        caption.append(html.Span(" · " + t("in_language", lang, language=language_name(qlang, lang)), className="qlang"))
-        parts = [html.Blockquote(_text(q["text"]), lang=qlang or None), html.Figcaption(caption)]
-        translation = _text(q.get("translation"))
-        if translation:
-            by = _text(q.get("translation_by"))
-            who = t("translation_ours", lang) if by == "ours" else t("translation_by", lang, who=_source_title(dataset, by))
+    for q in quotes:
+        caption = [html.Span(q["speaker"], className="speaker")]
+        if q["role"]:
+            caption.append(html.Span(", " + q["role"], className="role"))
+        caption.append(html.Span(" · " + t("in_language", lang, language=language_name(q["language"], lang)),
+                                 className="qlang"))
+        parts = [html.Blockquote(q["text"], lang=q["language"] or None), html.Figcaption(caption)]
+        if q["translation"]:
+            who = (t("translation_ours", lang) if q["translation_ours"]
+                   else t("translation_by", lang, who=q["translation_source"]["title"]) if q["translation_source"]
+                   else "")
             parts.append(html.Details([html.Summary(t("translation", lang)),
-                                       html.P(translation, lang="en", className="translation"),
+                                       html.P(q["translation"], lang="en", className="translation"),
                                        html.Span(who, className="translation-by")]))
-        original = _text(q.get("original_of"))
-        if original and original in by_id:
-            parts.append(html.P(t("original_of", lang, language=language_name(by_id[original]["language"], lang)),
+        if q["original_language"]:
+            parts.append(html.P(t("original_of", lang, language=language_name(q["original_language"], lang)),
                                 className="muted small"))
-        if _text(q["source"]) in dataset.seeds:
+        if q["in_seed"]:
             parts.append(html.Button(t("show_in_source", lang), id={"type": "src", "quote": q["id"]},
                                      className="link-button", n_clicks=0))
         out.append(html.Figure(parts, className="quote"))
     return html.Div(out, className="quotes")
 
 
-def _source_row(dataset: Dataset, source_id: str):
-    rows = dataset.sources[dataset.sources["id"] == source_id]
-    return None if rows.empty else rows.iloc[0]
-
-
-def _source_title(dataset: Dataset, source_id: str) -> str:
-    row = _source_row(dataset, source_id)
-    return source_id if row is None else _text(row["title"])
-
-
-def _citation(dataset: Dataset, source_id: str, lang: str):
-    row = _source_row(dataset, source_id)
-    if row is None:
-        return html.Li(source_id)
-    return html.Li([html.Cite(_text(row["title"]))] + _source_facts(row, lang, lead=" · "))
+def _citation(source: dict, lang: str):
+    return html.Li([html.Cite(source["title"])] + _source_facts(source, lang, lead=" · "))
 
 
 def _source_facts(row, lang: str, lead: str = "") -> list:
-    """Publisher · date · link of a source row, as components."""
+    """Publisher · date · link of a source (`source_info`), as components."""
     facts = []
     if _text(row.get("publisher")):
         facts.append(html.Span(_text(row["publisher"]), className="publisher"))
@@ -251,9 +189,8 @@ def source_view(dataset: Dataset, quote_id: str, lang: str):
         return []
     q = rows.iloc[0]
     sid = _text(q["source"])
-    src = _source_row(dataset, sid)
-    title = _text(src["title"]) if src is not None else sid
-    head = [html.H2(title, id="source-title"), html.P(_source_facts(src, lang) if src is not None else [], className="muted")]
+    src = source_info(dataset, sid)
+    head = [html.H2(src["title"], id="source-title"), html.P(_source_facts(src, lang), className="muted")]
     seed = dataset.seeds.get(sid)
     if not seed:
         return head + [html.P(t("no_seed", lang))]
@@ -267,7 +204,7 @@ def source_view(dataset: Dataset, quote_id: str, lang: str):
         return head + [html.P(t("quote_not_found", lang), className="muted"), html.Div(seed, className="seed-text")]
     before, at, after = quotes_mod.context(seed, start, end, width=len(seed))
     return head + [html.Div([before, html.Mark(at, id="source-mark"), after], className="seed-text",
-                            lang=_text(src.get("language")) if src is not None else None)]
+                            lang=src["language"] or None)]
 
 
 # ---------------------------------------------------------------- the actor filter
