@@ -137,6 +137,32 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]):
     return parse_csv(text, table, problems)
 
 
+def check_header(header: list[str], file: str, problems: list[Problem], *, known, required,
+                 shown=None, missing_fix: str, trailing_blank_ok: bool = False) -> bool:
+    """Report unknown (with the closest known name), repeated and missing columns; True if any.
+
+    `shown`: the names to list in the message (default `known`); `trailing_blank_ok`: a
+    spreadsheet's trailing comma (an empty last header cell) is not a column.
+    """
+    shown = list(known) if shown is None else list(shown)
+    bad = False
+    for i, h in enumerate(header):
+        if h not in known:
+            if trailing_blank_ok and not h and i == len(header) - 1:
+                continue
+            problems.append(Problem(file, 1, h or f"#{i + 1}",
+                                    f"unknown column '{h}'{suggest(h, shown)}; columns are: {', '.join(shown)}"))
+            bad = True
+        elif header.index(h) != i:
+            problems.append(Problem(file, 1, h, "the column appears twice"))
+            bad = True
+    for name in required:
+        if name not in header:
+            problems.append(Problem(file, 1, name, f"missing column '{name}': {missing_fix}"))
+            bad = True
+    return bad
+
+
 def parse_csv(text: str, table: Table, problems: list[Problem]):
     """Rows of a table as dicts of stripped strings, with their spreadsheet row numbers."""
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -149,19 +175,8 @@ def parse_csv(text: str, table: Table, problems: list[Problem]):
         problems.append(Problem(table.file, 1, None, f"unreadable CSV: {e}"))
         return [], []
     header = [h.strip() for h in header]
-    bad = False
-    for i, h in enumerate(header):
-        if h not in table.names:
-            problems.append(Problem(table.file, 1, h or f"#{i + 1}",
-                                    f"unknown column '{h}'{suggest(h, table.names)}; columns are: {', '.join(table.names)}"))
-            bad = True
-        elif header.index(h) != i:
-            problems.append(Problem(table.file, 1, h, "the column appears twice"))
-            bad = True
-    for c in table.columns:
-        if c.required and c.name not in header:
-            problems.append(Problem(table.file, 1, c.name, f"missing column '{c.name}': add it to the header"))
-            bad = True
+    bad = check_header(header, table.file, problems, known=table.names,
+                       required=[c.name for c in table.columns if c.required], missing_fix="add it to the header")
     records, rownums = [], []
     row = 1
     try:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .. import dates, files, loader
 from ..model import SLUG, Dataset, slugify
+from ..loader import check_header
 from ..problems import Problem, ValidationError
 from . import html_text
 from .html_text import esc
@@ -199,24 +200,10 @@ def read_sheet(text: str, name: str, problems: list[Problem]) -> Doc | None:
         problems.append(Problem(name, 1, None, f"unreadable CSV: {e}"))
         return None
     v1 = "Start Date" in header or "End Date" in header
-    known = set(SHEET_HEADER + SHEET_OPTIONAL + SHEET_V1)
-    bad = False
-    for i, h in enumerate(header):
-        if h not in known:
-            if not h and i == len(header) - 1:
-                continue   # a trailing comma
-            names = SHEET_V1 if v1 else SHEET_HEADER + SHEET_OPTIONAL
-            problems.append(Problem(name, 1, h or f"#{i + 1}",
-                                    f"unknown column '{h}'{_suggest(h, names)}; a TimelineJS sheet has: {', '.join(names)}"))
-            bad = True
-        elif header.index(h) != i:
-            problems.append(Problem(name, 1, h, "the column appears twice"))
-            bad = True
-    need = ["Start Date", "Headline"] if v1 else ["Year", "Headline"]
-    for h in need:
-        if h not in header:
-            problems.append(Problem(name, 1, h, f"missing column '{h}': not a TimelineJS sheet"))
-            bad = True
+    bad = check_header(header, name, problems, known=set(SHEET_HEADER + SHEET_OPTIONAL + SHEET_V1),
+                       required=["Start Date", "Headline"] if v1 else ["Year", "Headline"],
+                       shown=SHEET_V1 if v1 else SHEET_HEADER + SHEET_OPTIONAL,
+                       missing_fix="not a TimelineJS sheet", trailing_blank_ok=True)
     if bad:
         return None
     title, slides, eras = None, [], []
@@ -279,12 +266,6 @@ def _slide_from_row(rec: dict, v1: bool) -> dict:
 def _jstype(v) -> str:
     return {dict: "object", list: "list", str: "string", bool: "true/false", type(None): "null",
             int: "number", float: "number"}.get(type(v), type(v).__name__)
-
-
-def _suggest(value, names) -> str:
-    from ..problems import suggest
-
-    return suggest(value, names)
 
 
 # ----------------------------------------------------------------------------------------------
