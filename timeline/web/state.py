@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 
-from .. import dates
+from .. import dates, filters
 from ..model import Dataset
 from ..view import View, from_query, from_values
 
@@ -21,11 +21,7 @@ def values(dataset: Dataset, **loose) -> View:
 
 
 def _ids(dataset: Dataset, table: str) -> frozenset:
-    cache = dataset.__dict__.setdefault("_web_ids", {})
-    key = (table, id(getattr(dataset, table)))
-    if key not in cache:
-        cache[key] = frozenset(getattr(dataset, table)["id"])
-    return cache[key]
+    return filters.derived(dataset, f"ids:{table}", lambda ds: frozenset(getattr(ds, table)["id"]))
 
 
 def relayout_range(relayout: dict | None):
