@@ -136,23 +136,18 @@ def view_title(dataset, view: View) -> str:
 # --- registration -----------------------------------------------------------------------------
 
 def _getter(data):
-    """A callable giving the current Dataset from whatever create_app holds."""
+    """A callable giving the current Dataset: from a Dataset, a store (anything with .get()), a
+    callable, or a path (None: the bundled dataset), which is loaded into a DatasetStore."""
     from ..model import Dataset
+    from ..store import DatasetStore
 
-    if data is None:
-        from ..store import DatasetStore
-
-        data = DatasetStore()
     if isinstance(data, Dataset):
         return lambda: data
-    if hasattr(data, "get") and callable(data.get):
+    if callable(getattr(data, "get", None)):
         return data.get
     if callable(data):
         return data
-    from ..store import DatasetStore
-
-    store = DatasetStore(data)
-    return store.get
+    return DatasetStore(data).get
 
 
 def _base(request) -> str:
