@@ -30,6 +30,20 @@ def test_page_draws_with_the_vendored_bundle_not_the_full_plotly(page, app_serve
     assert page.evaluate("Plotly.version") == __import__("plotly.offline", fromlist=["x"]).get_plotlyjs_version()
 
 
+def test_page_keeps_the_browsers_own_string_functions(page, app_server):
+    """Dash's core-js 2 polyfill is swapped for regenerator-runtime: the browser's trim stays
+    native, and the lazy components that need the runtime (dropdown, graph) still work."""
+    urls = []
+    page.on("request", lambda r: urls.append(r.url))
+    open_app(page, app_server)
+    assert not any("/deps/polyfill@" in u for u in urls)
+    assert any("/_timeline/regenerator-runtime.min.js" in u for u in urls)
+    assert page.evaluate("String.prototype.trim.toString()").endswith("{ [native code] }")
+    assert page.evaluate("typeof regeneratorRuntime.mark") == "function"
+    page.locator("#actor-filter").click()
+    assert page.get_by_role("option").count() > 1, "the lazy dropdown opens"
+
+
 def test_actor_filter_draws_in_the_browser_before_the_server_answers(page, app_server, dataset):
     open_app(page, app_server)
     page.route(re.compile(r".*/_dash-update-component.*"), lambda route: route.abort())   # no server from here

@@ -49,4 +49,12 @@ const noMapCss = { name: 'no-map-css', setup(b) {
     console.log(`${name}.min.js ${raw.length} bytes, ${zlib.gzipSync(raw, { level: 9 }).length} gzipped, ${br.length} brotli`);
   }
   fs.copyFileSync(require.resolve('plotly.js/LICENSE'), path.join(out, 'LICENSE'));
+  // The app's page loads this instead of Dash's @babel/polyfill (timeline/web/plotly_js.py): Dash's
+  // lazy components need only the global regeneratorRuntime from it.
+  const rr = path.join(out, 'regenerator-runtime.min.js');
+  await esbuild.build({ entryPoints: [require.resolve('regenerator-runtime/runtime.js')], outfile: rr,
+    format: 'iife', bundle: true, minify: true, legalComments: 'none', logLevel: 'warning',
+    banner: { js: `/* regenerator-runtime v${require('regenerator-runtime/package.json').version} | MIT licence, (c) Meta Platforms, Inc. and affiliates */` } });
+  fs.writeFileSync(rr + '.br', zlib.brotliCompressSync(fs.readFileSync(rr)));
+  console.log(`regenerator-runtime.min.js ${fs.statSync(rr).size} bytes`);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -51,12 +51,15 @@ def _asset_files() -> dict[str, tuple[Path, str]]:
     return {
         "plotly.min.js": (export_html.plotly_js_path("plotly"), "text/javascript; charset=utf-8"),
         "plotly-gl.min.js": (export_html.plotly_js_path("plotly-gl"), "text/javascript; charset=utf-8"),
+        "regenerator-runtime.min.js": (export_html.STATIC / "vendor" / "regenerator-runtime.min.js",
+                                       "text/javascript; charset=utf-8"),
         "embed.js": (export_html.STATIC / "embed.js", "text/javascript; charset=utf-8"),
         "embed.css": (export_html.STATIC / "embed.css", "text/css; charset=utf-8"),
     }
 
 
-ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css"}
+ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css",
+               "regenerator": "regenerator-runtime.min.js"}
 
 
 @lru_cache(maxsize=None)
