@@ -124,6 +124,21 @@ def test_zoom_preset_updates_url_and_list(page, app_server, dataset):
     wait_for_list(page, [e for e in dataset.events["id"] if e in _overlapping(dataset, "2019-02-01", "2019-04-01")])
 
 
+def test_zoom_survives_a_resize_right_after_it(page, app_server):
+    """The graph reports its own resizes as relayouts too ({autosize: true}); one that follows a
+    zoom before the server has answered must not cancel the zoom (it did: the newer callback
+    call said 'no change' and Dash dropped the older call's answer)."""
+    open_app(page, app_server)
+    page.evaluate("""async () => { const gd = document.querySelector('#graph .js-plotly-plot');
+      await Plotly.relayout(gd, {'xaxis.range': ['2018-05-01', '2018-07-01']});
+      setTimeout(() => gd.emit('plotly_relayout', {autosize: true}), 0); }""")   # as plotly does on a resize
+    expect(page).to_have_url(re.compile(r"from=2018-05-01&to=2018-06-30"))
+    expect(page.locator("#list-count")).to_have_text(re.compile(r"^\d+ events? in view"))
+    page.set_viewport_size({"width": 1100, "height": 800})   # a real resize
+    page.wait_for_timeout(800)
+    assert query_of(page)["from"] == "2018-05-01", "a resize alone changes nothing"
+
+
 def _overlapping(dataset, lo, hi):
     from timeline import filters
     from timeline.view import View

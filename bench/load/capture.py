@@ -59,6 +59,9 @@ def main() -> int:
         page.on("request", keep)
         page.goto(url)
         page.wait_for_selector(".js-plotly-plot .main-svg")
+        page.wait_for_timeout(1500)
+        page.locator(".rangeselector .button", has_text="1 y").click()   # a zoom
+        page.wait_for_timeout(1500)
         page.click("#actor-filter")
         page.get_by_role("option", name="John Bolton", exact=True).click()
         page.keyboard.press("Escape")

@@ -36,7 +36,7 @@ def register(app, get):
         Input("mode", "value"),
         Input("search", "value"),
         Input("lang", "value"),
-        Input("graph", "relayoutData"),
+        Input("zoom", "data"),
         Input("graph", "clickData"),
         Input("list-pick", "data"),
         Input("details-close", "n_clicks"),
@@ -63,9 +63,7 @@ def register(app, get):
         if new is None or new == cur:
             raise PreventUpdate
         q = new.to_query()
-        zoom_only = trig == "graph" and ctx.triggered_prop_ids and \
-            all(p.endswith(".relayoutData") for p in ctx.triggered_prop_ids) and \
-            not figure_builder.redraws_on_zoom(ds)   # a level-of-detail figure is redrawn for the new range
+        zoom_only = trig == "zoom" and not figure_builder.redraws_on_zoom(ds)   # a level-of-detail figure is redrawn for the new range
         return (q, no_update, no_update, no_update, no_update, q,
                 no_update if zoom_only else {"q": q})
 
@@ -132,6 +130,17 @@ def register(app, get):
         Output("app", "data-lanes"), Input("actor-filter", "value"), State("mode", "value"),
         State("actor-filter", "options"), prevent_initial_call=True)
 
+    # In the browser: only a relayout that moves the x range reaches the server. The graph's own
+    # resizes ({autosize: true}) would otherwise be a newer call of `sync`, and Dash drops the
+    # answer to an older call still on its way: a zoom just before a resize was lost.
+    app.clientside_callback(
+        """function(r) {
+            var keys = r ? Object.keys(r) : [];
+            return keys.some(function (k) { return k.indexOf("xaxis.range") === 0 || k === "xaxis.autorange"; })
+                ? r : window.dash_clientside.no_update;
+        }""",
+        Output("zoom", "data"), Input("graph", "relayoutData"), prevent_initial_call=True)
+
     # In the browser: <html lang>, keep the selected list item in sight, focus the dialog.
     app.clientside_callback(
         "function(q){return window.timelineUI ? window.timelineUI.viewChanged(q) : window.dash_clientside.no_update;}",
@@ -159,10 +168,9 @@ def _next_view(ds, cur, trig, *, actors, mode, text, lang, relayout, click, pick
         eid = (pick or {}).get("event")
         return state.pan_to(ds, cur, eid) if eid and ds.event(eid) is not None else None
     if trig == "graph":
-        props = ctx.triggered_prop_ids
-        if any(p.endswith(".clickData") for p in props):
-            eid = _clicked_event(click)
-            return state.pan_to(ds, cur, eid) if eid and ds.event(eid) is not None else None
+        eid = _clicked_event(click)
+        return state.pan_to(ds, cur, eid) if eid and ds.event(eid) is not None else None
+    if trig == "zoom":
         return state.zoomed(ds, cur, relayout)
     return None
 

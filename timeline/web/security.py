@@ -77,6 +77,7 @@ STORE_CHECKS = {
     "view": lambda v: v is None or isinstance(v, str),
     "fig-view": lambda v: v is None or isinstance(v, dict),
     "list-pick": lambda v: v is None or isinstance(v, dict),
+    "zoom": lambda v: v is None or isinstance(v, dict),
 }
 
 
