@@ -104,3 +104,15 @@ def _find(node, cid):
             if found:
                 return found
     return None
+
+
+def test_layout_is_served_from_bytes_made_once_gzip_or_not(client):
+    import gzip as _gzip
+
+    first = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+    again = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/_dash-layout")
+    assert first.headers["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain.headers
+    assert first.get_data() == again.get_data()
+    assert _gzip.decompress(first.get_data()) == plain.get_data()
+    assert plain.get_json()["props"]["id"] == "app"

@@ -44,6 +44,16 @@ def test_page_keeps_the_browsers_own_string_functions(page, app_server):
     assert page.get_by_role("option").count() > 1, "the lazy dropdown opens"
 
 
+def test_layout_and_callbacks_are_fetched_by_the_page_head_once(page, app_server):
+    """The layout and the callback list are preloaded while the scripts load, and the renderer
+    uses those answers: one request each, made by the <link>, not a second fetch."""
+    open_app(page, app_server)
+    got = page.evaluate("""() => performance.getEntriesByType('resource')
+      .filter(e => /\\/_dash-(layout|dependencies)$/.test(new URL(e.name).pathname))
+      .map(e => [new URL(e.name).pathname, e.initiatorType])""")
+    assert sorted(got) == [["/_dash-dependencies", "link"], ["/_dash-layout", "link"]]
+
+
 def test_actor_filter_draws_in_the_browser_before_the_server_answers(page, app_server, dataset):
     open_app(page, app_server)
     page.route(re.compile(r".*/_dash-update-component.*"), lambda route: route.abort())   # no server from here

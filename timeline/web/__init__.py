@@ -84,9 +84,12 @@ def create_app(data=None, **config) -> dash.Dash:
 
     cache: dict = {}
 
+    def current():
+        return get(), bool(problems())
+
     def serve_layout():
-        ds = get()
-        key = (id(ds), bool(problems()))
+        ds, flag = current()
+        key = (id(ds), flag)
         if key not in cache:
             cache.clear()
             cache[key] = layout.page(ds, View(), problems=problems())
@@ -107,6 +110,9 @@ def create_app(data=None, **config) -> dash.Dash:
     from . import plotly_js
 
     plotly_js.install(app, get)
+    from . import layout_route
+
+    layout_route.install(app, current)
     if not app.config.get("compress"):
         from . import compress
 

@@ -52,7 +52,9 @@ def install(app, get=None) -> None:
         prefix = app.config.requests_pathname_prefix
         preload = "".join(f'<link rel="preload" as="script" href="{html.escape(prefix)}_dash-component-suites/{c}">'
                           for c in LAZY_CHUNKS)
-        kwargs["css"] = preload + "\n" + kwargs.get("css", "")
+        from .layout_route import preload_links
+
+        kwargs["css"] = preload + preload_links(prefix) + "\n" + kwargs.get("css", "")
         src = html.escape(embed.asset_url(kind(get()) if get is not None else "plotly-gl", root))
         runtime = f'<script src="{html.escape(embed.asset_url("regenerator", root))}"></script>'
         scripts, swapped = POLYFILL.subn(runtime, kwargs.get("scripts", ""), count=1)
