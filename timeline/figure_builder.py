@@ -51,7 +51,8 @@ LEGEND_PX = 170
 RANGE_MARGIN = 0.03        # default range: the whole dataset plus this fraction on each side
 CACHE_SIZE = 16
 LOD_LIMIT = 4000           # lane items in view above which a level-of-detail figure draws lanes as density
-LOD_BINS = 100             # density bins across the visible range (the figure spans three such ranges)
+LOD_BINS = 60              # density bins across the visible range (the figure spans three such ranges):
+                           # about the largest marker apart at 1,000 px; plotly pays per point, twice
 MARKER_PX = 11
 SELECTED_PX = 20
 BAND_PX = 14               # thickness of a precision band
