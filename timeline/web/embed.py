@@ -63,11 +63,18 @@ ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js":
 
 
 @lru_cache(maxsize=None)
-def _asset(name: str) -> tuple[bytes, bytes, str, str]:
-    """(raw, gzipped, mimetype, version) of an asset, read once."""
+def _asset(name: str) -> tuple[bytes, str, str]:
+    """(raw, mimetype, version) of an asset, read once."""
     path, mimetype = _asset_files()[name]
     raw = path.read_bytes()
-    return raw, gzip.compress(raw, 9, mtime=0), mimetype, hashlib.sha256(raw).hexdigest()[:12]
+    return raw, mimetype, hashlib.sha256(raw).hexdigest()[:12]
+
+
+@lru_cache(maxsize=None)
+def _gzipped(name: str) -> bytes:
+    """The asset gzipped, made on first use: browsers take the brotli file where there is one,
+    and compressing plotly.js at level 9 takes longer than the first page load has."""
+    return gzip.compress(_asset(name)[0], 9, mtime=0)
 
 
 @lru_cache(maxsize=None)
@@ -82,7 +89,7 @@ def _brotli(name: str) -> bytes | None:
 def asset_url(kind: str, root: str = "") -> str:
     """The cacheable URL of an asset ('plotly', 'js' or 'css'), versioned by its content."""
     name = ASSET_NAMES[kind]
-    return f"{root}{ASSET_PREFIX}{name}?v={_asset(name)[3]}"
+    return f"{root}{ASSET_PREFIX}{name}?v={_asset(name)[2]}"
 
 
 def _accepts_gzip(request) -> bool:
@@ -170,6 +177,9 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
     from .state import parse
 
     server = getattr(app, "server", app)
+    for name in _asset_files():   # read now, not in the first reader's request
+        _asset(name)
+        _brotli(name)
     get = _getter(data)
     framing.install(server, frame_ancestors)
 
@@ -225,7 +235,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
     def timeline_asset(name):
         if name not in _asset_files():
             abort(404)
-        raw, zipped, mimetype, version = _asset(name)
+        raw, mimetype, version = _asset(name)
         cache = LONG_CACHE if request.args.get("v") == version else "public, max-age=300"
         br = _brotli(name)
         if br is not None and "br" in [e.split(";")[0].strip() for e in
@@ -234,7 +244,8 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
             resp.headers.update({"Content-Type": mimetype, "Cache-Control": cache, "Content-Encoding": "br",
                                  "Vary": "Accept-Encoding"})
         else:
-            resp = _response(request, raw, mimetype, cache=cache, zipped=zipped)
+            resp = _response(request, raw, mimetype, cache=cache,
+                             zipped=_gzipped(name) if _accepts_gzip(request) and len(raw) >= GZIP_MIN else None)
         resp.headers["ETag"] = f'"{version}"'
         return resp
 

@@ -31,11 +31,14 @@ def install(app, current) -> None:
     endpoint = app.config.routes_pathname_prefix + "_dash-layout"
     cached: list = [(None, None), b"", b""]
 
-    def serve_layout():
+    def _bytes():
         ds, flag = current()
         if cached[0][0] is not ds or cached[0][1] != flag:
             body = to_json(app.get_layout()).encode("utf-8")
             cached[:] = [(ds, flag), body, gzip.compress(body, 6, mtime=0)]
+
+    def serve_layout():
+        _bytes()
         resp = Response(mimetype="application/json")
         resp.headers["Vary"] = "Accept-Encoding"
         if "gzip" in (request.headers.get("Accept-Encoding") or "").lower():
@@ -46,3 +49,4 @@ def install(app, current) -> None:
         return resp
 
     app.server.view_functions[endpoint] = serve_layout
+    _bytes()   # made now, not in the first reader's request
