@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from .test_app_browser import DRAWN, drawn_ids, open_app
+from playwright.sync_api import expect
+
+from .test_app_browser import DRAWN, drawn_ids, list_ids, open_app
 from .test_lod import synthetic
 
 pytestmark = pytest.mark.browser
@@ -92,3 +94,32 @@ def test_big_dataset_zoomed_out_is_density_and_zoom_fetches_detail(page, big_ser
     page.get_by_role("option", name=re.compile(r"^Actor 03")).click()
     page.wait_for_function(f"() => ({LANES})().length === 1", timeout=30_000)
     assert page.evaluate(LANES) == ["Actor 03"]
+
+
+def test_a_long_list_starts_short_and_shows_more_on_demand(page, big_server):
+    """20,000 events in view: the list shows the first 50 (each item costs the first render), says
+    so, and "Show more" adds the next 200 in order; a new view starts short again; a selected
+    event further down is still in the list."""
+    from timeline.web.components import LIST_FIRST, LIST_STEP
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(big_server.url + "/")
+    page.wait_for_function(DRAWN)
+    first = list_ids(page)
+    assert len(first) == LIST_FIRST
+    expect(page.locator("#list-notes")).to_contain_text(f"Showing the first {LIST_FIRST} of 20,000")
+    more = page.locator("#list-more")
+    expect(more).to_have_text(f"Show {LIST_STEP} more")
+    more.click()
+    expect(page.locator("#event-list [role=option]")).to_have_count(LIST_FIRST + LIST_STEP)
+    longer = list_ids(page)
+    assert longer[:LIST_FIRST] == first, "the same items first, the next ones after"
+    expect(page.locator("#list-notes")).to_contain_text(f"Showing the first {LIST_FIRST + LIST_STEP} of 20,000")
+    pick = longer[LIST_FIRST + 100]
+    page.click("#actor-filter")   # a new view: short again
+    page.get_by_role("option", name=re.compile(r"^Actor 03")).click()
+    page.keyboard.press("Escape")
+    expect(page.locator("#event-list [role=option]")).to_have_count(LIST_FIRST)
+    page.goto(big_server.url + f"/?event={pick}")   # an event far down the list: shown, selected
+    page.wait_for_function(DRAWN)
+    expect(page.locator(f'#event-list [data-event="{pick}"]')).to_have_attribute("aria-selected", "true")

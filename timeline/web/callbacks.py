@@ -80,14 +80,21 @@ def register(app, get):
 
     @app.callback(
         Output("event-list", "children"), Output("list-notes", "children"), Output("list-count", "children"),
-        Output("actor-filter", "options"),
-        Input("view", "data"), prevent_initial_call=True)
-    def draw_list(query):
+        Output("actor-filter", "options"), Output("list-limit", "data"), Output("list-more", "hidden"),
+        Output("list-more", "children"),
+        Input("view", "data"), Input("list-more", "n_clicks"), State("list-limit", "data"), prevent_initial_call=True)
+    def draw_list(query, _more, limit):
         ds = get()
         view = state.parse(ds, query)
-        items, notes, count = L.list_parts(ds, view)
-        counts = filters.actor_counts(ds, view)
-        return items, notes, count, C.actor_options(ds, counts)
+        more = ctx.triggered_id == "list-more"
+        if more:   # the same view, LIST_STEP more items
+            limit = (limit if isinstance(limit, int) and limit > 0 else C.LIST_FIRST) + C.LIST_STEP
+        else:      # a new view starts with a short list again
+            limit = C.LIST_FIRST
+        items, notes, count, shown, total = L.list_parts(ds, view, limit)
+        hidden, text = L.more_button(shown, total, view.lang)
+        options = no_update if more else C.actor_options(ds, filters.actor_counts(ds, view))
+        return items, notes, count, options, shown, hidden, text
 
     @app.callback(
         Output("details", "children"), Output("details-close", "hidden"), Output("details-panel", "className"),

@@ -12,7 +12,9 @@ from ..details import text as _text
 from ..model import Dataset
 from .i18n import language_name, t
 
-LIST_LIMIT = 200
+LIST_FIRST = 50    # list items in a first view: each is several Dash components, and at 200 the
+                   # list was an eighth of the first render at 10,000 events
+LIST_STEP = 200    # items added by "Show more"
 
 
 def marked(text: str, span: tuple[int, int] | None):
@@ -58,8 +60,19 @@ def event_item(dataset: Dataset, row, lang: str, *, selected: bool, focusable: b
                        **{"aria-selected": "true" if selected else "false", "data-event": eid})
 
 
-def event_list(dataset: Dataset, view, rows, lang: str, *, matches=None, in_range=None, limit: int = LIST_LIMIT):
-    """The list options for `rows` (a DataFrame, chronological), with search marks when given.
+def list_length(rows, event: str | None, limit: int) -> int:
+    """How many of `rows` (chronological) the list shows: `limit`, or more so that the selected
+    event is in it with a few after it."""
+    if event is not None:
+        at = (rows["id"].to_numpy() == event).nonzero()[0]
+        if at.size:
+            return max(limit, int(at[0]) + 6)
+    return limit
+
+
+def event_list(dataset: Dataset, view, rows, lang: str, *, matches=None, in_range=None, limit: int = LIST_FIRST):
+    """The list options for the first `limit` of `rows` (a DataFrame, chronological), with search
+    marks when given, and the note that says how many there are in all.
 
     matches: {event_id: Match} (the first match per event); in_range: set of ids in the range.
     """
@@ -80,7 +93,7 @@ def event_list(dataset: Dataset, view, rows, lang: str, *, matches=None, in_rang
         items.append(event_item(dataset, row, lang, selected=eid == view.event, focusable=eid == focus,
                                 title_span=title_span, snippet=snippet,
                                 outside=in_range is not None and eid not in in_range))
-    extra = [html.P(t("truncated", lang, k=limit, n=n), className="list-note")] if n > limit else []
+    extra = [html.P(t("truncated", lang, k=len(shown), n=n), className="list-note")] if n > limit else []
     return items, extra
 
 

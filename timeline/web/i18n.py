@@ -30,8 +30,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "n_results": {"en": "{n} results for “{q}”", "nl": "{n} resultaten voor “{q}”"},
     "n_result": {"en": "1 result for “{q}”", "nl": "1 resultaat voor “{q}”"},
     "no_events": {"en": "No events match this view.", "nl": "Geen gebeurtenissen in deze weergave."},
-    "truncated": {"en": "Showing the first {k} of {n}: zoom in or filter to see the rest.",
-                  "nl": "De eerste {k} van {n}: zoom in of filter om de rest te zien."},
+    "truncated": {"en": "Showing the first {k} of {n}: show more, zoom in or filter to see the rest.",
+                  "nl": "De eerste {k} van {n}: toon meer, zoom in of filter om de rest te zien."},
+    "show_more": {"en": "Show {k} more", "nl": "Toon er {k} meer"},
     "outside_range": {"en": "outside the visible range", "nl": "buiten het zichtbare bereik"},
     "list_help": {"en": "Arrow keys move, Enter opens.", "nl": "Pijltjestoetsen om te bewegen, Enter om te openen."},
     "details": {"en": "Event details", "nl": "Details van de gebeurtenis"},
@@ -91,7 +92,14 @@ def t(key: str, lang: str = "en", **values) -> str:
     """The interface string `key` in `lang` (English when missing), with {values} filled in."""
     entry = STRINGS[key]
     text = entry.get(lang) or entry["en"]
-    return text.format(**values) if values else text
+    return text.format(**{k: number(v, lang) if isinstance(v, int) and not isinstance(v, bool) else v
+                          for k, v in values.items()}) if values else text
+
+
+def number(n: int, lang: str = "en") -> str:
+    """20000 -> '20,000' in English, '20.000' in Dutch."""
+    text = f"{n:,}"
+    return text.replace(",", ".") if lang == "nl" else text
 
 
 def language_name(code: str, lang: str = "en") -> str:

@@ -45,27 +45,34 @@ def figure(dataset, view: View):
     return fig
 
 
-def list_parts(dataset, view: View):
-    """(items, notes, count text) for the event list of a view."""
+def list_parts(dataset, view: View, limit: int = C.LIST_FIRST):
+    """(items, notes, count text, how many items shown, how many in all) for the event list of a
+    view, showing `limit` items (or more, to include the selected event)."""
     lang = view.lang
     if view.search:
         rows = filters.visible_events(dataset, view, in_range=False)
         in_range = set(filters.visible_events(dataset, view, in_range=True)["id"])
-        shown = rows.sort_values("start_at", kind="stable")["id"].head(C.LIST_LIMIT)
+        rows = rows.sort_values("start_at", kind="stable")
+        limit = C.list_length(rows, view.event, limit)
         first = {m.event_id: m for m in search_matches(dataset, view.search, lang, limit=None,
-                                                       events=shown, first_per_event=True)}
+                                                       events=rows["id"].head(limit), first_per_event=True)}
         n = len(rows)
         count = t("n_result", lang, q=view.search) if n == 1 else t("n_results", lang, n=n, q=view.search)
     else:
-        rows = filters.visible_events(dataset, view, in_range=True)
+        rows = filters.visible_events(dataset, view, in_range=True).sort_values("start_at", kind="stable")
+        limit = C.list_length(rows, view.event, limit)
         in_range, first = None, None
         n = len(rows)
         count = t("n_event", lang) if n == 1 else t("n_events", lang, n=n)
-    rows = rows.sort_values("start_at", kind="stable")
-    items, notes = C.event_list(dataset, view, rows, lang, matches=first, in_range=in_range)
+    items, notes = C.event_list(dataset, view, rows, lang, matches=first, in_range=in_range, limit=limit)
     if not items:
         notes = [html.P(t("no_events", lang), className="list-note")]
-    return items, notes, count
+    return items, notes, count, min(limit, n), n
+
+
+def more_button(shown: int, n: int, lang: str) -> tuple[bool, str]:
+    """(hidden, text) of the "Show more" button under the list."""
+    return shown >= n, t("show_more", lang, k=min(C.LIST_STEP, max(n - shown, 0)))
 
 
 def i18n_targets(lang: str) -> list:
@@ -96,7 +103,8 @@ def mode_options(lang: str) -> list[dict]:
 def page(dataset, view: View, *, problems=None):
     lang = view.lang
     counts = filters.actor_counts(dataset, view)
-    items, notes, count = list_parts(dataset, view)
+    items, notes, count, shown, total = list_parts(dataset, view)
+    more_hidden, more_text = more_button(shown, total, lang)
     has_event = bool(view.event)
     banner = [html.Div(t("reload_problem", lang), className="banner", role="alert")] if problems else []
     return html.Div([
@@ -104,6 +112,7 @@ def page(dataset, view: View, *, problems=None):
         dcc.Store(id="view", data=view.to_query()),
         dcc.Store(id="fig-view"),
         dcc.Store(id="zoom"),        # the graph's relayoutData, when it moves the x range (callbacks.py)
+        dcc.Store(id="list-limit", data=C.LIST_FIRST),   # how many list items to show (Show more adds)
         dcc.Store(id="list-pick"),   # {event, at}: set by assets/ui.js when a list item is clicked
         html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
         html.Header([
@@ -153,6 +162,8 @@ def page(dataset, view: View, *, problems=None):
                     html.Div(items, id="event-list", role="listbox", className="event-list",
                              **{"aria-labelledby": "list-heading", "aria-describedby": "list-help"}),
                     html.Div(notes, id="list-notes"),
+                    html.Button(more_text, id="list-more", className="link-button list-more", type="button",
+                                n_clicks=0, hidden=more_hidden),
                 ], className="list-panel"),
                 html.Section([
                     html.Button("×", id="details-close", className="close", n_clicks=0, hidden=not has_event,
