@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The performance issue's benchmark: the project beside its peers, as ratios to targets.
 
-    .venv/bin/python bench/peers.py                  # 12, 10,000 and 100,000 events (about 20-30 min)
+    .venv/bin/python bench/peers.py                  # 12, 10,000 and 100,000 events (about 5-10 min)
     .venv/bin/python bench/peers.py 12 10000         # some sizes only
     .venv/bin/python bench/peers.py --runs 3         # the harness 3 times; each target by the median ratio
     .venv/bin/python bench/peers.py --from-json bench-out/peers-....json   # re-print a saved run

@@ -63,7 +63,8 @@ def register(app, get):
         if new is None or new == cur:
             raise PreventUpdate
         q = new.to_query()
-        zoom_only = trig == "zoom" and not figure_builder.redraws_on_zoom(ds)   # a level-of-detail figure is redrawn for the new range
+        # A zoom needs no new figure, unless it is a level-of-detail one (redrawn for the new range).
+        zoom_only = trig == "zoom" and not figure_builder.redraws_on_zoom(ds)
         return (q, no_update, no_update, no_update, no_update, q,
                 no_update if zoom_only else {"q": q})
 

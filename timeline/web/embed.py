@@ -87,7 +87,7 @@ def _brotli(name: str) -> bytes | None:
 
 
 def asset_url(kind: str, root: str = "") -> str:
-    """The cacheable URL of an asset ('plotly', 'js' or 'css'), versioned by its content."""
+    """The cacheable URL of an asset (a key of ASSET_NAMES), versioned by its content."""
     name = ASSET_NAMES[kind]
     return f"{root}{ASSET_PREFIX}{name}?v={_asset(name)[2]}"
 

@@ -112,7 +112,7 @@ def page(dataset, view: View, *, problems=None):
         dcc.Store(id="view", data=view.to_query()),
         dcc.Store(id="fig-view"),
         dcc.Store(id="zoom"),        # the graph's relayoutData, when it moves the x range (callbacks.py)
-        dcc.Store(id="list-limit", data=C.LIST_FIRST),   # how many list items to show (Show more adds)
+        dcc.Store(id="list-limit", data=shown),   # how many list items are shown (Show more adds)
         dcc.Store(id="list-pick"),   # {event, at}: set by assets/ui.js when a list item is clicked
         html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
         html.Header([
