@@ -351,3 +351,17 @@ def test_event_in_several_lanes_is_named_once(tmp_path):
     ])
     labels = [a.text for a in timeline.figure(ds).layout.annotations if a.name == "label"]
     assert sorted(labels) == ["Later", "Summit"]
+
+
+@pytest.mark.parametrize("start", ["-999999999999", "99999999999"])
+def test_a_range_beyond_any_calendar_still_draws_without_numpy_garbage(start):
+    """A hand-edited from= of a date axis beyond what milliseconds can hold: the end that cannot
+    be drawn is left to plotly (None), never an overflowed date, and numpy says nothing."""
+    import warnings
+
+    ds = timeline.load()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = timeline.figure(ds, start=start)
+    lo, hi = fig.layout.xaxis.range
+    assert lo is None and hi is not None and hi.startswith("20")

@@ -322,6 +322,9 @@ def _slider_over_everything(dataset: Dataset, axis: Axis, fig_layout: dict) -> N
     fig_layout["xaxis"]["rangeslider"]["range"] = axis.text(np.array(full))
 
 
+MAX_AXIS_DAYS = 1e11
+
+
 class Axis:
     """The x axis: dates (days → datetime64, NaT at gaps) or, for deep time, decimal years (NaN at gaps)."""
 
@@ -333,7 +336,8 @@ class Axis:
         days = np.asarray(days, dtype=float)
         if self.deep_time:
             return np.round(dates.days_to_year(days), 3)
-        missing = ~np.isfinite(days)
+        # Beyond about 290 million years the milliseconds overflow int64: a gap, as on a bad date.
+        missing = ~np.isfinite(days) | (np.abs(days) > MAX_AXIS_DAYS)
         ms = np.where(missing, 0, np.round(days * 86_400_000)).astype(np.int64).astype("datetime64[ms]")
         ms[missing] = np.datetime64("NaT")
         whole_days = np.all(np.mod(days[~missing], 1) == 0)
