@@ -222,3 +222,27 @@ def test_server_still_answers_after_the_fuzzing(client, dataset):
     assert client.get("/api/event/hanoi-summit").get_json()["id"] == "hanoi-summit"
     r = _post(client, json.dumps(PAYLOADS[0]["body"]))
     assert r.status_code in (200, 204)
+
+
+def _with_value(name: str, cid: str, prop: str, value) -> dict:
+    body = copy.deepcopy(next(p["body"] for p in PAYLOADS if p["name"] == name))
+    for part in ("inputs", "state"):
+        for x in body.get(part, []):
+            if x.get("id") == cid and x.get("property") == prop:
+                x["value"] = value
+    return body
+
+
+# Stores pass the type check (a dict) with odd things inside: each once crashed a callback (500).
+@pytest.mark.parametrize("name, cid, value", [
+    ("sync:list-pick.data", "list-pick", {"event": [1], "at": 1}),
+    ("sync:list-pick.data", "list-pick", {"event": {"a": 1}, "at": 1}),
+    ("draw_chart", "fig-view", {"q": True}),
+    ("draw_details", "fig-view", {"q": True}),
+    ("draw_chart", "fig-view", {"q": {"actors": 5}}),
+    ("draw_details", "fig-view", {"q": {"event": [[1]]}}),
+    ("sync:zoom.data", "zoom", {"xaxis.range": [[1], {"a": 2}]}),
+    ("sync:zoom.data", "zoom", {"xaxis.range": [1e300, -1e300]}),
+])
+def test_odd_values_inside_stores_are_answered_not_crashed_on(client, name, cid, value):
+    answered(_post(client, json.dumps(_with_value(name, cid, "data", value))))

@@ -84,3 +84,10 @@ def test_any_valid_view_round_trips_through_its_query(view):
 @given(st.text(max_size=200))
 def test_any_query_text_opens_a_view(query):
     assert isinstance(from_query(query, actors=ACTORS, events=EVENTS), View)
+
+
+def test_a_query_that_is_neither_text_nor_a_mapping_is_the_default_view():
+    """A tampered callback request can put anything where the page keeps its query."""
+    for odd in (True, 5, 2.5, ["?actors=trump"], ("a",), {"actors": 5}, {"actors": [{"a": 1}]}):
+        assert from_query(odd) == View()
+    assert from_values(actors=7, event=["x"]) == View()

@@ -164,6 +164,8 @@ class Dataset:
         return self.meta.get(f"title_{lang}") or self.title
 
     def event(self, event_id: str) -> pd.Series | None:
+        if not isinstance(event_id, str):   # ids are text; anything else names no event
+            return None
         rows = self.events[self.events["id"] == event_id]
         return None if rows.empty else rows.iloc[0]
 

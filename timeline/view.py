@@ -76,7 +76,8 @@ class View:
 def from_query(query: str | dict | None, *, actors=None, events=None) -> View:
     """A View from a query string ('?a=b&…' or 'a=b&…') or a dict of lists/strings.
 
-    `actors` and `events`, when given, are the known ids: unknown ones are dropped.
+    `actors` and `events`, when given, are the known ids: unknown ones are dropped. Anything
+    else (a number, a list: what a tampered request may send) is the default view.
     """
     if not query:
         return View()
@@ -85,8 +86,10 @@ def from_query(query: str | dict | None, *, actors=None, events=None) -> View:
             params = parse_qs(query.lstrip("?"), keep_blank_values=False, max_num_fields=50)
         except ValueError:
             return View()
-    else:
+    elif isinstance(query, dict):
         params = query
+    else:
+        return View()
     one = {k: _first(params.get(k)) for k in KEYS}
     return from_values(actors=one["actors"], mode=one["mode"], start=one["from"], end=one["to"],
                        event=one["event"], search=one["q"], lang=one["lang"],
@@ -98,6 +101,8 @@ def from_values(*, actors=None, mode=None, start=None, end=None, event=None, sea
     """A View from loose values (as callbacks or keyword arguments give them); bad ones are dropped."""
     if isinstance(actors, str):
         actors = actors.split(",")
+    elif not isinstance(actors, (list, tuple, set, frozenset)):
+        actors = ()
     ids = []
     for a in actors or ():
         a = str(a).strip()
@@ -108,7 +113,7 @@ def from_values(*, actors=None, mode=None, start=None, end=None, event=None, sea
     start, end = _date(start), _date(end)
     if start and end and dates.parse(end).point.hi() <= dates.parse(start).point.lo():
         start = end = None
-    event = str(event) if event else None
+    event = str(event) if event and isinstance(event, (str, int)) and not isinstance(event, bool) else None
     if event is not None and (len(event) > 200 or (known_events is not None and event not in known_events)):
         event = None
     search = str(search or "").strip()[:MAX_SEARCH]
