@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from playwright.sync_api import expect
 
 from .test_app_browser import DRAWN, drawn_ids, list_ids, open_app

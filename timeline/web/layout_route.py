@@ -2,8 +2,8 @@
 
 Dash serialises the layout on every request (at 10,000 events: 214 kB of JSON, 30-40 ms, then
 compressed again), and its renderer asks for it only once every script on the page has run.
-`install(app, key)` keeps the JSON and its gzip per layout (`key()` says which one is current:
-it changes when the dataset is reloaded), and `preload_links(prefix)` gives the `<link
+`install(app, current)` keeps the JSON and its gzip per layout (`current()` gives the dataset
+and whether it has problems: a reload changes it), and `preload_links(prefix)` gives the `<link
 rel="preload">`s with which the page fetches the layout and the callback list while its scripts
 are still loading (the renderer's own fetch then takes the preloaded answer).
 """
