@@ -113,9 +113,14 @@ def _offline(page):
     return attempted
 
 
+CSP_WATCH = """(() => { window.__csp = []; document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI)); })()"""
+
+
 @pytest.mark.browser
 def test_exported_file_works_with_the_network_cut_off(page, kim_file, dataset):
     attempted = _offline(page)
+    page.add_init_script(CSP_WATCH)
     page.goto(kim_file.as_uri())
     drawn(page)
     ids = page.evaluate(IDS_JS)
@@ -126,6 +131,7 @@ def test_exported_file_works_with_the_network_cut_off(page, kim_file, dataset):
     assert dataset.quotes_for(clicked).iloc[0]["text"] in page.locator("#tl-panel").inner_text()
     page.wait_for_timeout(300)
     assert attempted == []
+    assert page.evaluate("window.__csp") == [], "the file's own CSP blocks nothing it needs"
 
 
 @pytest.mark.browser
@@ -133,6 +139,7 @@ def test_exported_hostile_file_shows_text_and_runs_nothing(page, hostile_file):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     attempted = _offline(page)
+    page.add_init_script(CSP_WATCH)
     page.goto(hostile_file.as_uri())
     drawn(page)
     page.locator("#tl-panel blockquote").first.wait_for(timeout=10000)   # --event opens its details
@@ -144,3 +151,23 @@ def test_exported_hostile_file_shows_text_and_runs_nothing(page, hostile_file):
     assert page.locator("#tl-panel .tl-title").inner_text() == f"Hanoi {SCRIPT}"
     page.wait_for_timeout(300)
     assert dialogs == [] and attempted == []
+    assert page.evaluate("window.__csp") == []
+
+
+def test_offline_file_allows_only_its_own_two_scripts(dataset):
+    """The file's own CSP: the hashes are those of its two inline scripts, and nothing may load."""
+    import base64
+    import hashlib
+    import re
+
+    from timeline import export_html
+
+    doc = export_html.build(dataset)
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', doc).group(1)
+    assert doc.index("Content-Security-Policy") < doc.index("<script")
+    scripts = re.findall(r"<script>(.*?)</script>", doc, flags=re.S)
+    assert len(scripts) == 2
+    want = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts}
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert set(directives["script-src"].split()) == want
+    assert directives["default-src"] == "'none'" and "connect-src" not in directives

@@ -11,10 +11,14 @@ sources, note) beside the chart on click, using DOM methods and `textContent` on
   the details of every event the figure can show are inlined; the file makes no request at all.
 
 Data never becomes markup: the JSON block escapes `</` (as `<\\/`) and `<!--`, so no text can
-close the script element, and every visible string is set with `textContent`.
+close the script element, and every visible string is set with `textContent`. The offline file
+also carries its own Content-Security-Policy (a `<meta>` before anything it governs): only its two
+inline scripts, by hash, may run, and it may load nothing, so even a hole in the escaping could
+not run or fetch anything. (The served page gets the app's CSP header instead.)
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -172,6 +176,8 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>"]
     if offline:
+        scripts = [plotly_js_text(plotly_kind(fig_json)), _script_text(static_text("embed.js"))]
+        head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{offline_csp(scripts)}">')
         head.append(f"<style>{_script_text(static_text('embed.css'))}</style>")
     else:
         if oembed_href:
@@ -184,14 +190,22 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
             "</div>",
             f'<script type="application/json" id="tl-data">{data}</script>']
     if offline:
-        body.append(f"<script>{plotly_js_text(plotly_kind(fig_json))}</script>")
-        body.append(f"<script>{_script_text(static_text('embed.js'))}</script>")
+        body += [f"<script>{text}</script>" for text in scripts]
     else:
         body.append(f'<script src="{html.escape(assets["plotly"])}"></script>')
         body.append(f'<script src="{html.escape(assets["js"])}"></script>')
     return ("<!DOCTYPE html>\n"
             f'<html lang="{html.escape(lang)}">\n<head>\n' + "\n".join(head) + "\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def offline_csp(scripts: list[str]) -> str:
+    """The offline file's policy: nothing loads; these inline scripts (exact texts) run; plotly.js
+    may style its elements inline. Links still open (navigation is not a fetch)."""
+    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode() + "'"
+                      for t in scripts)
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+            "font-src data:; base-uri 'none'; form-action 'none'")
 
 
 def build(dataset: Dataset, view: View | None = None) -> str:
