@@ -2,6 +2,8 @@
 keeps hostile text as text."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from timeline import filters
@@ -115,3 +117,25 @@ def test_embed_button_gives_the_snippet_for_the_current_view(page, running, data
     from playwright.sync_api import expect
 
     expect(page.locator("#embed-modal")).to_be_hidden()   # a server round trip: wait for it
+
+
+@pytest.mark.browser
+def test_closed_dialog_costs_no_request_on_a_view_change_but_follows_the_language(page, running):
+    from playwright.sync_api import expect
+
+    from .test_app_browser import open_app
+
+    app_server, _ = running
+    calls = []
+    page.on("request", lambda r: calls.append(r.post_data or "") if "/_dash-update-component" in r.url else None)
+    open_app(page, app_server)
+    calls.clear()
+    page.locator("#event-list [role=option]").first.click()   # select an event: a new view
+    expect(page).to_have_url(re.compile(r"event="))
+    page.wait_for_timeout(500)
+    assert calls and not [c for c in calls if "embed-modal" in c], "the closed dialog was not asked"
+    page.get_by_label("Nederlands").check()                    # a new language: the labels follow
+    expect(page.locator("#embed-open")).to_have_text("Insluiten")
+    page.locator("#embed-open").click()                        # opened: the snippet is of this view
+    page.wait_for_function("() => document.getElementById('embed-code').value.includes('lang=nl')")
+    assert "event=" in page.locator("#embed-code").input_value()

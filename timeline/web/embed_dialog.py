@@ -53,6 +53,8 @@ def element(lang: str = "en"):
                         style={"width": "100%", "height": f"{PREVIEW_HEIGHT}px", "border": "1px solid #ddd"}),
         ], className="dialog", role="dialog", **{"aria-modal": "true", "aria-labelledby": "embed-heading"}),
             id="embed-modal", className="modal", hidden=True),
+        # The view, passed on (clientside) only when the dialog needs it: open, or a new language.
+        dcc.Store(id="embed-view", data={"lang": lang}),
     ], className="embed")
 
 
@@ -77,20 +79,31 @@ def register(app, get) -> None:
              ("embed-close", "children", "close"), ("embed-preview-heading", "children", "preview"),
              ("embed-copy", "title", "copy"), ("embed-preview", "title", "preview")]
 
+    # A view change reaches the server only when the dialog is open or the language changed (its
+    # labels): the closed dialog used to cost one more request per filter, zoom and click.
+    app.clientside_callback(
+        """function(q, hidden, last) {
+            var lang = new URLSearchParams(q || "").get("lang") === "nl" ? "nl" : "en";
+            if (hidden && last && last.lang === lang) return window.dash_clientside.no_update;
+            return {q: q, lang: lang};
+        }""",
+        Output("embed-view", "data"), Input("view", "data"), State("embed-modal", "hidden"),
+        State("embed-view", "data"), prevent_initial_call=True)
+
     @app.callback(
         Output("embed-modal", "hidden"), Output("embed-code", "value"), Output("embed-preview", "src"),
         *[Output(cid, prop) for cid, prop, _ in texts],
-        Input("embed-open", "n_clicks"), Input("embed-close", "n_clicks"), Input("view", "data"),
-        State("embed-modal", "hidden"),
+        Input("embed-open", "n_clicks"), Input("embed-close", "n_clicks"), Input("embed-view", "data"),
+        State("view", "data"), State("embed-modal", "hidden"),
         prevent_initial_call=True)
-    def _embed_dialog(_open, _close, query, hidden):
+    def _embed_dialog(_open, _close, _passed, query, hidden):
         ds = get()
         lang = parse(ds, query).lang
         labels = [s(key, lang) for _, _, key in texts]
         trigger = ctx.triggered_id
         if trigger == "embed-close":
             return True, no_update, None, *labels
-        if trigger == "view" and hidden:
+        if trigger == "embed-view" and hidden:
             return no_update, no_update, no_update, *labels
         base = request.host_url.rstrip("/") + request.script_root
         code, src = snippet_for(ds, query, base)
