@@ -139,6 +139,25 @@ def test_zoom_survives_a_resize_right_after_it(page, app_server):
     assert query_of(page)["from"] == "2018-05-01", "a resize alone changes nothing"
 
 
+def test_no_callback_request_that_changes_nothing(page, app_server):
+    """A plain page load asks the server nothing, one pick is one `sync` call (not a second one
+    for the address it wrote), and a deep link or back/forward still reaches the server."""
+    syncs = []
+    page.on("request", lambda r: syncs.append(r.post_data) if "/_dash-update-component" in r.url
+            and '"output":"..url.search' in (r.post_data or "") else None)
+    open_app(page, app_server)
+    page.wait_for_timeout(300)
+    assert syncs == [], "nothing to sync on a plain load"
+    page.locator("#event-list [role=option]").first.click()
+    expect(page).to_have_url(re.compile(r"event="))
+    page.wait_for_timeout(500)
+    assert len(syncs) == 1, "the URL that sync wrote does not come back to it"
+    page.go_back()
+    expect(page).not_to_have_url(re.compile(r"event="))
+    expect(page.locator("#details")).to_contain_text("Select an event")
+    assert len(syncs) == 2, "back reaches the server once"
+
+
 def _overlapping(dataset, lo, hi):
     from timeline import filters
     from timeline.view import View

@@ -31,7 +31,7 @@ def register(app, get):
         Output("lang", "value"),
         Output("view", "data"),
         Output("fig-view", "data"),
-        Input("url", "search"),
+        Input("nav", "data"),
         Input("actor-filter", "value"),
         Input("mode", "value"),
         Input("search", "value"),
@@ -47,7 +47,7 @@ def register(app, get):
         ds = get()
         cur = state.parse(ds, current)
         trig = ctx.triggered_id
-        if trig == "url":
+        if trig == "nav":
             new = state.parse(ds, search)
             if new == cur:
                 raise PreventUpdate
@@ -137,6 +137,16 @@ def register(app, get):
         ClientsideFunction("timeline", "filterLanes"),
         Output("app", "data-lanes"), Input("actor-filter", "value"), State("mode", "value"),
         State("actor-filter", "options"), prevent_initial_call=True)
+
+    # In the browser: only an address that is not the view already reaches the server (a deep
+    # link, back/forward, an edited URL). The page's own first report of its address, and the
+    # echo of every URL that `sync` writes, used to cost a request each that changed nothing.
+    app.clientside_callback(
+        """function(search, current) {
+            var norm = function (q) { return String(q || "").replace(/^\\?/, ""); };
+            return norm(search) === norm(current) ? window.dash_clientside.no_update : (search || "");
+        }""",
+        Output("nav", "data"), Input("url", "search"), State("view", "data"))
 
     # In the browser: only a relayout that moves the x range reaches the server. The graph's own
     # resizes ({autosize: true}) would otherwise be a newer call of `sync`, and Dash drops the

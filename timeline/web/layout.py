@@ -111,6 +111,7 @@ def page(dataset, view: View, *, problems=None):
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view", data=view.to_query()),
         dcc.Store(id="fig-view"),
+        dcc.Store(id="nav"),         # the address, when it is not the view already (callbacks.py)
         dcc.Store(id="zoom"),        # the graph's relayoutData, when it moves the x range (callbacks.py)
         dcc.Store(id="list-limit", data=shown),   # how many list items are shown (Show more adds)
         dcc.Store(id="list-pick"),   # {event, at}: set by assets/ui.js when a list item is clicked

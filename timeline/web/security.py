@@ -78,6 +78,7 @@ STORE_CHECKS = {
     "fig-view": lambda v: v is None or isinstance(v, dict),
     "list-pick": lambda v: v is None or isinstance(v, dict),
     "zoom": lambda v: v is None or isinstance(v, dict),
+    "nav": lambda v: v is None or isinstance(v, str),
     "embed-view": lambda v: v is None or isinstance(v, dict),
     "list-limit": lambda v: v is None or (_is_int(v) and 0 <= v <= 10_000_000),
 }
