@@ -158,6 +158,20 @@ def test_no_callback_request_that_changes_nothing(page, app_server):
     assert len(syncs) == 2, "back reaches the server once"
 
 
+def test_back_to_a_deep_link_after_a_click(page, app_server):
+    """Back to the address the page was opened with: the same address reaches the server again
+    (the gate's value repeats), and the view follows."""
+    open_app(page, app_server, "?event=hanoi-summit")
+    expect(page.locator("#details h2")).to_have_text("Hanoi summit")
+    page.locator('#event-list [data-event="singapore-summit"]').click()
+    expect(page).to_have_url(re.compile(r"event=singapore-summit"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"event=hanoi-summit"))
+    expect(page.locator("#details h2")).to_have_text("Hanoi summit")
+    page.go_forward()
+    expect(page.locator("#details h2")).to_have_text("Singapore summit")
+
+
 def _overlapping(dataset, lo, hi):
     from timeline import filters
     from timeline.view import View
