@@ -97,9 +97,10 @@ def t(key: str, lang: str = "en", **values) -> str:
 
 
 def number(n: int, lang: str = "en") -> str:
-    """20000 -> '20,000' in English, '20.000' in Dutch."""
-    text = f"{n:,}"
-    return text.replace(",", ".") if lang == "nl" else text
+    """20000 -> '20,000' in English, '20.000' in Dutch (the chart's own separators)."""
+    from ..figure_builder import TEXT
+
+    return f"{n:,}".replace(",", (TEXT.get(lang) or TEXT["en"])["thousands"])
 
 
 def language_name(code: str, lang: str = "en") -> str:
