@@ -72,8 +72,8 @@ def _asset(name: str) -> tuple[bytes, str, str]:
 
 @lru_cache(maxsize=None)
 def _gzipped(name: str) -> bytes:
-    """The asset gzipped, made on first use: browsers take the brotli file where there is one,
-    and compressing plotly.js at level 9 takes longer than the first page load has."""
+    """The asset gzipped, made on first use (by a client that takes no brotli): compressing
+    plotly.js at level 9 takes longer than a first page load has."""
     return gzip.compress(_asset(name)[0], 9, mtime=0)
 
 
@@ -244,8 +244,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
             resp.headers.update({"Content-Type": mimetype, "Cache-Control": cache, "Content-Encoding": "br",
                                  "Vary": "Accept-Encoding"})
         else:
-            resp = _response(request, raw, mimetype, cache=cache,
-                             zipped=_gzipped(name) if _accepts_gzip(request) and len(raw) >= GZIP_MIN else None)
+            resp = _response(request, raw, mimetype, cache=cache, zipped=_gzipped(name))
         resp.headers["ETag"] = f'"{version}"'
         return resp
 
