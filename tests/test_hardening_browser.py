@@ -112,17 +112,23 @@ class Watcher:
         assert self.errors == [], where
 
 
+def _open_watched(page, url: str, *, height: int) -> Watcher:
+    """The app's page at url, watched from before it loads, drawn and with the network idle."""
+    w = Watcher(page, url)
+    page.set_viewport_size({"width": 1280, "height": height})
+    page.goto(url + "/")
+    page.wait_for_function(DRAWN)
+    page.wait_for_load_state("networkidle")
+    return w
+
+
 def _no_horizontal_overflow(page) -> None:
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
 def test_hostile_text_shows_as_text_and_nothing_runs(page, hostile_server):
     url = hostile_server.url
-    w = Watcher(page, url)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(url + "/")
-    page.wait_for_function(DRAWN)
-    page.wait_for_load_state("networkidle")
+    w = _open_watched(page, url, height=900)
 
     # chart: lane names, labels and the hover label are text
     assert page.locator(".js-plotly-plot .ytick text").filter(has_text="<svg onload=").count() == 1
@@ -201,11 +207,7 @@ def test_hostile_text_shows_as_text_and_nothing_runs(page, hostile_server):
 def test_no_csp_violation_in_the_app_and_embed(page, app_server):
     """The real app under the CSP: filter, select, source view, embed dialog, /embed; nothing blocked."""
     url = app_server.url
-    w = Watcher(page, url)
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(url + "/")
-    page.wait_for_function(DRAWN)
-    page.wait_for_load_state("networkidle")
+    w = _open_watched(page, url, height=800)
     csp = page.evaluate("async () => (await fetch('/')).headers.get('content-security-policy')")
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
     assert "'unsafe-eval'" not in csp
