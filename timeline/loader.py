@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import dates, quotes
+from . import dates, quotes, story
 from .model import (ACTORS, EVENTS, OPTIONAL_TABLES, PALETTE, QUOTES, ROLES, SLUG, SOURCES, TABLES,
                     Dataset, Table)
 from .problems import Problem, ValidationError, suggest
@@ -27,7 +27,8 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 # A cell a spreadsheet would run as a formula when the file is opened (CSV injection).
 _FORMULA = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!]")
-META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display"}
+META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display", "stories"}
+STORY_TITLE_KEYS = ("title", "title_nl")
 
 
 @lru_cache(maxsize=65536)
@@ -63,11 +64,12 @@ def load_folder(folder: Path) -> Dataset:
     meta = _read_meta(folder, problems)
     tables = _build(raw, rows_of, problems)
     seeds = _check_references(folder, tables, rows_of, problems)
+    story.validate(tables["stories"], rows_of["stories"], set(tables["events"]["id"]), problems, meta)
     if problems:
         raise ValidationError(problems)
     return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
                    sources=tables["sources"], quotes=tables["quotes"], meta=meta, seeds=seeds,
-                   path=folder)
+                   path=folder, stories=tables["stories"])
 
 
 def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds: dict[str, str] | None = None,
@@ -84,11 +86,12 @@ def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds
     tables = _build(raw, rows_of, problems)
     folder = None if path is None else (Path(path) if Path(path).is_dir() else Path(path).parent)
     found = _check_references(folder, tables, rows_of, problems, seeds)
+    story.validate(tables["stories"], rows_of["stories"], set(tables["events"]["id"]), problems, meta)
     if problems:
         raise ValidationError(problems)
     return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
                    sources=tables["sources"], quotes=tables["quotes"], meta=dict(meta or {}), seeds=found,
-                   path=None if path is None else Path(path))
+                   path=None if path is None else Path(path), stories=tables["stories"])
 
 
 def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
@@ -218,9 +221,30 @@ def _read_meta(folder: Path, problems: list[Problem]) -> dict:
     for k, v in meta.items():
         if k not in META_KEYS:
             problems.append(Problem("dataset.json", None, k, f"unknown key{suggest(k, META_KEYS)}"))
+        elif k == "stories":
+            _check_story_titles(v, problems)
         elif not isinstance(v, str):
             problems.append(Problem("dataset.json", None, k, "must be text"))
-    return {k: v for k, v in meta.items() if isinstance(v, str)}
+    return {k: v for k, v in meta.items() if isinstance(v, str) or (k == "stories" and isinstance(v, dict))}
+
+
+def _check_story_titles(value, problems: list[Problem]) -> None:
+    """"stories": {"<story id>": {"title": "…", "title_nl": "…"}} (timeline.story)."""
+    if not isinstance(value, dict):
+        problems.append(Problem("dataset.json", None, "stories",
+                                'must be an object: {"<story id>": {"title": "…", "title_nl": "…"}}'))
+        return
+    for sid, entry in value.items():
+        where = f"stories.{sid}"
+        if not isinstance(entry, dict):
+            problems.append(Problem("dataset.json", None, where, 'must be an object: {"title": "…", "title_nl": "…"}'))
+            continue
+        for k, v in entry.items():
+            if k not in STORY_TITLE_KEYS:
+                problems.append(Problem("dataset.json", None, f"{where}.{k}",
+                                        f"unknown key{suggest(k, STORY_TITLE_KEYS)}; keys are: title, title_nl"))
+            elif not isinstance(v, str):
+                problems.append(Problem("dataset.json", None, f"{where}.{k}", "must be text"))
 
 
 def _build(raw, rows_of, problems) -> dict[str, pd.DataFrame]:
@@ -245,7 +269,7 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
                                         f"'{_short(value)}' is a spreadsheet formula, which runs when the file is "
                                         "opened in a spreadsheet: start the cell with ' if it is meant as text"))
             if c.needed and not value:
-                problems.append(Problem(table.file, row, c.name, f"empty: every {table.name[:-1]} needs a {c.name}"))
+                problems.append(Problem(table.file, row, c.name, f"empty: every {_singular(table.name)} needs a {c.name}"))
             if c.kind == "id" and value and not SLUG.match(value):
                 problems.append(Problem(table.file, row, c.name,
                                         f"'{_short(value)}' is not an id: use lower-case letters, digits and '-'"))
@@ -324,6 +348,10 @@ def _derive(derived: dict, col: str, fd: dates.FuzzyDate | None) -> None:
     derived[f"{col}_lo"].append(fd.lo())
     derived[f"{col}_hi"].append(fd.hi())
     derived[f"{col}_at"].append(fd.anchor_end() if col in ("end", "to") else fd.anchor())
+
+
+def _singular(name: str) -> str:
+    return name[:-3] + "y" if name.endswith("ies") else name[:-1]
 
 
 def _short(value: str, n: int = 60) -> str:

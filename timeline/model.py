@@ -105,8 +105,17 @@ QUOTES = Table("quotes", "quotes.csv", (
     Column("original_of", kind="id", ref="quotes"),
 ))
 
-TABLES = (EVENTS, ACTORS, ROLES, SOURCES, QUOTES)
-OPTIONAL_TABLES = ("roles", "quotes")
+# A story: an ordered walk through events, one step per event (timeline.story).
+STORIES = Table("stories", "stories.csv", (
+    Column("story", True, True, "id"),
+    Column("step", True, True, "int"),
+    Column("event", True, True, "id", ref="events"),
+    Column("text"),
+    Column("text_nl"),
+), key=None)
+
+TABLES = (EVENTS, ACTORS, ROLES, SOURCES, QUOTES, STORIES)
+OPTIONAL_TABLES = ("roles", "quotes", "stories")
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 # Columns derived from dates, added to the in-memory tables by the loader.
@@ -128,13 +137,13 @@ def slugify(text: str, fallback: str = "item") -> str:
 
 
 def empty_frame(table: Table) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series([], dtype=object if c_kind == "ids" else "str")
-                         for c, c_kind in ((c.name, c.kind) for c in table.columns)})
+    dtypes = {"ids": object, "int": "Int64"}
+    return pd.DataFrame({c.name: pd.Series([], dtype=dtypes.get(c.kind, "str")) for c in table.columns})
 
 
 @dataclass
 class Dataset:
-    """A loaded, validated dataset: five tables plus metadata and the seed texts.
+    """A loaded, validated dataset: six tables plus metadata and the seed texts.
 
     events  id, title, title_nl, summary, summary_nl, kind, start, end, display_date, place,
             actors (tuple), tags (tuple), phase, sources (tuple), note, and for start and end:
@@ -145,6 +154,7 @@ class Dataset:
     sources id, title, publisher, date, url, seed, language
     quotes  id, event, speaker, text, language, translation, translation_by, source,
             start_offset, end_offset (Int64), original_of
+    stories story, step (Int64), event, text, text_nl (in stories.csv order; see timeline.story)
     """
 
     events: pd.DataFrame
@@ -155,6 +165,7 @@ class Dataset:
     meta: dict = field(default_factory=dict)
     seeds: dict = field(default_factory=dict)   # source id -> seed text
     path: Path | None = None
+    stories: pd.DataFrame = field(default_factory=lambda: empty_frame(STORIES))
 
     @property
     def title(self) -> str:

@@ -10,6 +10,11 @@
 | event    | id of the selected event                | none             |
 | q        | search text                             | none             |
 | lang     | `en` or `nl`                            | en               |
+| mode     | `story`: story mode, one event at a time (the actor filter is then "any of") | |
+| story    | id of a story in stories.csv (story mode) | the first story  |
+| step     | step number, 1-based (story mode)       | the first step   |
+| start    | `first` or `latest`: the step to open without a step (story mode) | first |
+| autoplay | seconds per step, 2..600 (story mode)   | off              |
 
 Parsing never fails: a malformed or unknown value is dropped and its default used, so a
 hand-edited or truncated link still opens a working page.
@@ -20,11 +25,16 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 from . import dates
+from .model import SLUG
 
 LANGS = ("en", "nl")
 MODES = ("any", "all")
-KEYS = ("actors", "mode", "from", "to", "event", "q", "lang")
+STORY = "story"          # mode=story: story mode (timeline.story)
+STARTS = ("first", "latest")
+KEYS = ("actors", "mode", "from", "to", "event", "q", "lang", "story", "step", "start", "autoplay")
 MAX_SEARCH = 200
+MAX_STEP = 1_000_000
+AUTOPLAY = (2, 600)      # seconds per step, inclusive
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,11 @@ class View:
     event: str | None = None
     search: str = ""
     lang: str = "en"
+    story_mode: bool = False
+    story: str | None = None        # a story id; None: the default story
+    step: int | None = None         # 1-based; None: per story_start
+    story_start: str = "first"      # first | latest
+    autoplay: int | None = None     # seconds per step
 
     def with_(self, **changes) -> "View":
         return replace(self, **changes)
@@ -59,6 +74,13 @@ class View:
             out["q"] = self.search
         if self.lang != "en":
             out["lang"] = self.lang
+        if self.story_mode:
+            out["mode"] = STORY
+            for key, value in (("story", self.story), ("step", self.step), ("autoplay", self.autoplay)):
+                if value is not None:
+                    out[key] = str(value)
+            if self.story_start != "first":
+                out["start"] = self.story_start
         return out
 
     def to_query(self) -> str:
@@ -73,11 +95,11 @@ class View:
         return lo, hi
 
 
-def from_query(query: str | dict | None, *, actors=None, events=None) -> View:
+def from_query(query: str | dict | None, *, actors=None, events=None, stories=None) -> View:
     """A View from a query string ('?a=b&…' or 'a=b&…') or a dict of lists/strings.
 
-    `actors` and `events`, when given, are the known ids: unknown ones are dropped. Anything
-    else (a number, a list: what a tampered request may send) is the default view.
+    `actors`, `events` and `stories`, when given, are the known ids: unknown ones are dropped.
+    Anything else (a number, a list: what a tampered request may send) is the default view.
     """
     if not query:
         return View()
@@ -93,12 +115,18 @@ def from_query(query: str | dict | None, *, actors=None, events=None) -> View:
     one = {k: _first(params.get(k)) for k in KEYS}
     return from_values(actors=one["actors"], mode=one["mode"], start=one["from"], end=one["to"],
                        event=one["event"], search=one["q"], lang=one["lang"],
-                       known_actors=actors, known_events=events)
+                       story_mode=one["mode"] == STORY, story=one["story"], step=one["step"],
+                       story_start=one["start"], autoplay=one["autoplay"],
+                       known_actors=actors, known_events=events, known_stories=stories)
 
 
 def from_values(*, actors=None, mode=None, start=None, end=None, event=None, search=None, lang=None,
-                known_actors=None, known_events=None) -> View:
-    """A View from loose values (as callbacks or keyword arguments give them); bad ones are dropped."""
+                story_mode=False, story=None, step=None, story_start=None, autoplay=None,
+                known_actors=None, known_events=None, known_stories=None) -> View:
+    """A View from loose values (as callbacks or keyword arguments give them); bad ones are dropped.
+
+    The story values (story, step, story_start, autoplay) are kept in story mode only.
+    """
     if isinstance(actors, str):
         actors = actors.split(",")
     elif not isinstance(actors, (list, tuple, set, frozenset)):
@@ -117,7 +145,34 @@ def from_values(*, actors=None, mode=None, start=None, end=None, event=None, sea
     if event is not None and (len(event) > 200 or (known_events is not None and event not in known_events)):
         event = None
     search = str(search or "").strip()[:MAX_SEARCH]
-    return View(tuple(ids), mode, start, end, event, search, lang)
+    view = View(tuple(ids), mode, start, end, event, search, lang)
+    if story_mode is True or story_mode == STORY:
+        view = view.with_(mode="any", story_mode=True, **_story_values(story, step, story_start, autoplay,
+                                                                       known_stories))
+    return view
+
+
+def _story_values(story, step, start, autoplay, known_stories) -> dict:
+    story = story if isinstance(story, str) and len(story) <= 200 and SLUG.match(story) else None
+    if story is not None and known_stories is not None and story not in known_stories:
+        story = None
+    step = _whole(step)
+    autoplay = _whole(autoplay)
+    return {"story": story,
+            "step": step if step is not None and 1 <= step <= MAX_STEP else None,
+            "story_start": start if start in STARTS else "first",
+            "autoplay": autoplay if autoplay is not None and AUTOPLAY[0] <= autoplay <= AUTOPLAY[1] else None}
+
+
+def _whole(value) -> int | None:
+    """A whole number from an int or its decimal digits ('3'); anything else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit() and len(value.strip()) <= 9:
+        return int(value.strip())
+    return None
 
 
 def _first(value):

@@ -13,15 +13,21 @@ from ..view import View, from_query, from_values
 
 def parse(dataset: Dataset, query: str | None) -> View:
     """The View a query stands for; unknown actors/events and malformed values are dropped."""
-    return from_query(query or "", actors=_ids(dataset, "actors"), events=_ids(dataset, "events"))
+    return from_query(query or "", actors=_ids(dataset, "actors"), events=_ids(dataset, "events"),
+                      stories=_story_ids(dataset))
 
 
 def values(dataset: Dataset, **loose) -> View:
-    return from_values(known_actors=_ids(dataset, "actors"), known_events=_ids(dataset, "events"), **loose)
+    return from_values(known_actors=_ids(dataset, "actors"), known_events=_ids(dataset, "events"),
+                       known_stories=_story_ids(dataset), **loose)
 
 
 def _ids(dataset: Dataset, table: str) -> frozenset:
     return filters.derived(dataset, f"ids:{table}", lambda ds: frozenset(getattr(ds, table)["id"]))
+
+
+def _story_ids(dataset: Dataset) -> frozenset:
+    return frozenset(dataset.stories["story"])
 
 
 def relayout_range(relayout: dict | None):

@@ -1,0 +1,167 @@
+"""Stories: an ordered walk through a dataset's events, one step per event.
+
+A dataset may define named stories in `stories.csv` (story, step, event, text, text_nl) with
+optional titles in `dataset.json` ("stories": {"<id>": {"title": …, "title_nl": …}}). The first
+story in stories.csv is the default; a dataset without stories has one implicit story: every
+event in date order. The view (`timeline.view`) picks the story (`story=`), the step (`step=N`,
+1-based) and where to start without a step (`start=first|latest`); its actor filter and search
+narrow the steps, which are then numbered 1..n again.
+
+Pure: no Dash, no markup. `validate` checks the table for the loader.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .model import Dataset
+from .problems import Problem, suggest
+from .view import View
+
+ALL_EVENTS = ""   # the id of the implicit story (every event in date order)
+FILE = "stories.csv"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step: the event it shows and its own text (English, Dutch; either may be '')."""
+
+    event: str
+    text: str = ""
+    text_nl: str = ""
+
+    def text_in(self, lang: str) -> str:
+        return (self.text_nl if lang == "nl" and self.text_nl else self.text) or ""
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str                  # ALL_EVENTS for the implicit story
+    steps: tuple[Step, ...]
+    title: str = ""
+    title_nl: str = ""
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_nl if lang == "nl" and self.title_nl else self.title) or ""
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a reader is in a story: its (narrowed) steps and the current one (1-based)."""
+
+    story: Story
+    number: int              # 1..len(steps); 0 when there are no steps
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return self.story.steps
+
+    @property
+    def total(self) -> int:
+        return len(self.story.steps)
+
+    @property
+    def step(self) -> Step | None:
+        return self.story.steps[self.number - 1] if self.number else None
+
+    @property
+    def previous(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next(self) -> int | None:
+        return self.number + 1 if 0 < self.number < self.total else None
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def story_ids(dataset: Dataset) -> tuple[str, ...]:
+    """The defined stories, in the order they first appear in stories.csv."""
+    return tuple(dict.fromkeys(dataset.stories["story"].tolist()))
+
+
+def stories(dataset: Dataset) -> tuple[Story, ...]:
+    """Every defined story with its steps in step order (none: the dataset defines none)."""
+    titles = dataset.meta.get("stories") if isinstance(dataset.meta.get("stories"), dict) else {}
+    table = dataset.stories
+    out = []
+    for sid in story_ids(dataset):
+        rows = table[table["story"] == sid].sort_values("step", kind="stable")
+        steps = tuple(Step(e, _text(t), _text(tn)) for e, t, tn in
+                      zip(rows["event"].tolist(), rows["text"].tolist(), rows["text_nl"].tolist()))
+        meta = titles.get(sid) if isinstance(titles.get(sid), dict) else {}
+        out.append(Story(sid, steps, _text(meta.get("title")), _text(meta.get("title_nl"))))
+    return tuple(out)
+
+
+def all_events(dataset: Dataset) -> Story:
+    """The implicit story: every event in date order (ties keep the file's order)."""
+    ev = dataset.events
+    order = np.argsort(ev["start_at"].to_numpy(dtype=float), kind="stable")
+    ids = ev["id"].to_numpy(dtype=object)[order]
+    return Story(ALL_EVENTS, tuple(Step(str(i)) for i in ids))
+
+
+def story(dataset: Dataset, story_id: str | None = None) -> Story:
+    """The story `story_id`, or the default one (the first defined, else every event)."""
+    defined = stories(dataset)
+    for s in defined:
+        if s.id == story_id:
+            return s
+    return defined[0] if defined else all_events(dataset)
+
+
+def narrowed(dataset: Dataset, chosen: Story, view: View) -> Story:
+    """The story with only the steps whose event the view's actor filter and search let through."""
+    from . import filters
+
+    if not view.actors and not view.search:
+        return chosen
+    mask = filters.visible_mask(dataset, view)
+    shown = set(dataset.events["id"].to_numpy(dtype=object)[mask].tolist())
+    return Story(chosen.id, tuple(s for s in chosen.steps if s.event in shown), chosen.title, chosen.title_nl)
+
+
+def position(dataset: Dataset, view: View) -> Position:
+    """Where the view is in its story: step=N clamped to 1..n; without a step, the first step
+    (or the last with start=latest)."""
+    chosen = narrowed(dataset, story(dataset, view.story), view)
+    n = len(chosen.steps)
+    if n == 0:
+        return Position(chosen, 0)
+    if view.step is None:
+        return Position(chosen, n if view.story_start == "latest" else 1)
+    return Position(chosen, min(max(int(view.step), 1), n))
+
+
+# --- validation (for the loader) ----------------------------------------------------------------
+
+def validate(table, rows: list[int], event_ids, problems: list[Problem], meta: dict | None = None) -> None:
+    """Report unknown events, step numbers below 1 and repeated steps in stories.csv (file, row,
+    column), and story titles in dataset.json for stories that are not in stories.csv."""
+    seen: dict[tuple[str, int], int] = {}
+    for row, sid, step, event in zip(rows, table["story"].tolist(), table["step"].tolist(),
+                                     table["event"].tolist()):
+        if event and event not in event_ids:
+            problems.append(Problem(FILE, row, "event", f"unknown event '{event}'{suggest(event, event_ids)}: "
+                                                        "add it to events.csv or fix the id"))
+        if step is None or pd.isna(step):   # empty or unreadable: reported by the loader
+            continue
+        if step < 1:
+            problems.append(Problem(FILE, row, "step", f"step {step}: steps are numbered from 1"))
+        elif (sid, step) in seen:
+            problems.append(Problem(FILE, row, "step", f"story '{sid}' has step {step} already, at row "
+                                                       f"{seen[(sid, step)]}: number each step once"))
+        else:
+            seen[(sid, step)] = row
+    titles = (meta or {}).get("stories")
+    if isinstance(titles, dict):
+        known = set(table["story"].tolist())
+        for sid in titles:
+            if sid not in known:
+                problems.append(Problem("dataset.json", None, f"stories.{sid}",
+                                        f"no story '{sid}' in stories.csv{suggest(sid, known)}"))
