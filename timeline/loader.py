@@ -20,8 +20,7 @@ from .model import (ACTORS, EVENTS, OPTIONAL_TABLES, PALETTE, QUOTES, ROLES, SLU
                     Dataset, Table)
 from .problems import Problem, ValidationError, suggest
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATASET = PROJECT_ROOT / "data" / "trump-kim"
+from .paths import DEFAULT_DATASET  # noqa: E402  (the checkout's data/, or the copy inside the package)
 MAX_FILE_BYTES = 200 * 1024 * 1024
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
@@ -42,6 +41,8 @@ def load(path: str | Path | None = None) -> Dataset:
     With no path, the bundled Trump–Kim dataset. Raises `ValidationError` listing every problem.
     """
     p = Path(path) if path is not None else DEFAULT_DATASET
+    if p.is_file() and p.suffix.lower() == ".csv" and is_dataset_table(p):
+        return load_folder(p.parent)   # `--data my/events.csv`: one table of a dataset folder
     if p.is_file() and p.suffix.lower() in (".json", ".csv"):
         from .interop import timelinejs
 
@@ -52,6 +53,22 @@ def load(path: str | Path | None = None) -> Dataset:
         raise ValidationError([Problem(str(p), None, None,
                                        "not a dataset folder, a TimelineJS .json or a sheet .csv")])
     return load_folder(p)
+
+
+def is_dataset_table(path: Path) -> bool:
+    """Whether a .csv file is one of our dataset's tables (events.csv, actors.csv, …), told by its
+    header: a table's required columns, all there, or a table's file name without TimelineJS's
+    'Headline' column. A TimelineJS sheet has other headers (Year, Month, …, Headline, Text)."""
+    try:
+        with open(path, "rb") as f:
+            first = f.read(64 * 1024).split(b"\n", 1)[0]
+        header = {h.strip().lower() for h in next(csv.reader([first.decode("utf-8-sig", "replace")]), [])}
+    except (OSError, StopIteration, csv.Error):
+        return False
+    if any(header >= {c.name for c in table.columns if c.required} for table in TABLES):
+        return True
+    # events.csv with a column missing is still ours (its folder's load says which column)
+    return path.name.lower() in {table.file for table in TABLES} and "headline" not in header
 
 
 def load_folder(folder: Path) -> Dataset:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PROJECT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from .paths import PROJECT_SEEDS  # noqa: E402  (the checkout's seeds/, or the copy inside the package)
 
 
 def seed_path(dataset_dir: Path | None, name: str) -> Path | None:
