@@ -1,4 +1,4 @@
-"""The command line: `python -m timeline validate|import|export …`."""
+"""The command line: `timeline validate|import|export|serve …` (or `python -m timeline …`)."""
 from __future__ import annotations
 
 import argparse
@@ -26,13 +26,31 @@ def _import(args) -> int:
     return 0
 
 
+BUNDLED_NOTE = "default: the bundled Trump-Kim dataset"
+
+
+def _load_for_export(data):
+    """The dataset to export; without --data, the bundled one, saying so (it surprises otherwise)."""
+    from .loader import load
+
+    if data is None:
+        print("note: no --data given: exporting the bundled Trump-Kim dataset "
+              "(pass --data DIR for your own)", file=sys.stderr)
+    return load(data)
+
+
+def _serve(args) -> int:
+    from .web.wsgi import serve
+
+    return serve(args)
+
+
 def _export_timelinejs(args) -> int:
     from .files import check_target
     from .interop import timelinejs
-    from .loader import load
 
     check_target(args.out, args.force)   # before the work, and again when writing
-    ds = load(args.data)
+    ds = _load_for_export(args.data)
     timelinejs.export(ds, args.out, as_csv=args.csv, force=args.force)
     kind = "TimelineJS sheet CSV" if args.csv else "TimelineJS JSON"
     print(f"ok: {args.out}: {kind}, {int((ds.events['kind'] != 'phase').sum())} slides, "
@@ -43,11 +61,10 @@ def _export_timelinejs(args) -> int:
 def _export_html(args) -> int:
     from .export_html import export_file
     from .files import check_target
-    from .loader import load
     from .view import from_values
 
     check_target(args.out, args.force)   # before the work, and again when writing
-    ds = load(args.data)
+    ds = _load_for_export(args.data)
     known_actors, known_events = set(ds.actors["id"]), set(ds.events["id"])
     wanted = [a.strip() for a in (args.actors or "").split(",") if a.strip()]
     unknown = [a for a in wanted if a not in known_actors]
@@ -70,8 +87,20 @@ def _export_html(args) -> int:
     return 0
 
 
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `timeline serve` and `python app.py` (here, so `timeline validate` needs no Dash)."""
+    import os
+
+    parser.add_argument("--host", default=os.environ.get("TIMELINE_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("TIMELINE_PORT") or 8050))
+    parser.add_argument("--data", default=os.environ.get("TIMELINE_DATA"),
+                        help="a dataset folder, or a TimelineJS .json / Google-Sheets .csv file "
+                             f"(TIMELINE_DATA; {BUNDLED_NOTE})")
+    parser.add_argument("--debug", action="store_true", help="Dash debug mode (never in production)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__)
+    parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check a dataset folder or TimelineJS file; list every problem")
     v.add_argument("path", nargs="?", default=None, help="dataset folder or file (default: the bundled one)")
@@ -86,12 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     tl = formats.add_parser("timelinejs", help="TimelineJS JSON (or, with --csv, its Google-Sheets CSV)")
     tl.add_argument("out", help="file to write (OUT.json, or OUT.csv with --csv)")
     tl.add_argument("--csv", action="store_true", help="write the Google-Sheets CSV instead of JSON")
-    tl.add_argument("--data", default=None, help="dataset folder or file (default: the bundled one)")
+    tl.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
     tl.add_argument("--force", action="store_true", help="replace the file if it exists")
     tl.set_defaults(func=_export_timelinejs)
     h = formats.add_parser("html", help="one self-contained HTML file of the chart that works offline")
     h.add_argument("out", help="file to write (OUT.html)")
-    h.add_argument("--data", default=None, help="dataset folder or file (default: the bundled one)")
+    h.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
     h.add_argument("--actors", default=None, help="actor ids, comma-separated (default: all)")
     h.add_argument("--mode", choices=("any", "all"), default="any", help="events with any or all of the actors")
     h.add_argument("--from", dest="start", default=None, metavar="DATE", help="start of the visible range")
@@ -100,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     h.add_argument("--lang", choices=("en", "nl"), default="en", help="interface and title language")
     h.add_argument("--force", action="store_true", help="replace the file if it exists")
     h.set_defaults(func=_export_html)
+    s = sub.add_parser("serve", help="run the app in a browser at http://127.0.0.1:8050 (edits show as you save)")
+    add_serve_arguments(s)
+    s.set_defaults(func=_serve)
     return parser
 
 

@@ -1,0 +1,67 @@
+"""Serving the app: `timeline serve` / `python app.py`, and `server` for WSGI servers.
+
+    timeline serve [--data D] [--host H] [--port P]      # the development server (Flask's)
+    gunicorn 'timeline.web.wsgi:server' -w 2             # production; TIMELINE_DATA picks the dataset
+
+Environment: TIMELINE_HOST, TIMELINE_PORT, TIMELINE_DATA (flags win). A dataset with problems is
+refused with the list of problems, and the exit status is 2.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def build(data: str | None = None):
+    """The Dash app for a dataset path (None: TIMELINE_DATA, else the bundled dataset)."""
+    from . import create_app
+
+    return create_app(data or os.environ.get("TIMELINE_DATA") or None)
+
+
+def _refuse(error) -> None:
+    print(error.report(), file=sys.stderr)
+    sys.exit(2)
+
+
+def wsgi_server():
+    """The Flask server of the app from the environment; a bad dataset exits 2 with its problems."""
+    from ..problems import ValidationError
+
+    try:
+        app = build()
+    except ValidationError as e:
+        _refuse(e)
+    return app, app.server
+
+
+def __getattr__(name):
+    """`server` for WSGI servers (gunicorn timeline.web.wsgi:server), built on first use."""
+    if name == "server":
+        app, server = wsgi_server()
+        globals()["app"], globals()["server"] = app, server
+        return server
+    raise AttributeError(name)
+
+
+def serve(args) -> int:
+    """Run the development server for parsed `timeline.cli.add_serve_arguments` options."""
+    from ..problems import ValidationError
+
+    try:
+        app = build(args.data)
+    except ValidationError as e:
+        _refuse(e)
+    from .security import RequestHandler
+
+    app.run(host=args.host, port=args.port, debug=args.debug, request_handler=RequestHandler)   # no Server: banner
+    return 0
+
+
+def main(argv=None) -> int:
+    from ..cli import add_serve_arguments
+
+    parser = argparse.ArgumentParser(description="Serve the interactive timeline.")
+    add_serve_arguments(parser)
+    return serve(parser.parse_args(argv))
