@@ -185,7 +185,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
                         f'href="{html.escape(oembed_href)}" title="{title}">')
         head.append(f'<link rel="stylesheet" href="{html.escape(assets["css"])}">')
     body = [f'<div id="tl-root" class="tl-root">',
-            f'<div id="tl-chart" class="tl-chart" role="img" aria-label="{label}"></div>',
+            f'<div id="tl-chart" class="tl-chart" role="figure" aria-label="{label}"></div>',
             '<aside id="tl-panel" class="tl-panel" hidden aria-live="polite"></aside>',
             "</div>",
             f'<script type="application/json" id="tl-data">{data}</script>']
