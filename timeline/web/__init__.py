@@ -44,6 +44,7 @@ def create_app(data=None, **config) -> dash.Dash:
 
     config: reload_interval (seconds between checks for changed files; default 2, <0 never),
     title (page title), frame_ancestors (origins that may frame the app; see `framing`),
+    proxy_fix (how many reverse proxies' X-Forwarded-* headers to trust; default TIMELINE_PROXY_FIX),
     and any dash.Dash keyword (e.g. url_base_pathname).
     """
     from . import callbacks, layout
@@ -51,6 +52,7 @@ def create_app(data=None, **config) -> dash.Dash:
     interval = config.pop("reload_interval", 2.0)
     title = config.pop("title", None)
     frame_ancestors = config.pop("frame_ancestors", None)
+    config_proxies = config.pop("proxy_fix", None)
     if isinstance(data, Dataset):
         dataset = data
 
@@ -119,7 +121,11 @@ def create_app(data=None, **config) -> dash.Dash:
         compress.install(app.server)
     from . import security
 
-    security.install(app)   # last: CSP hashes of every inline script, body limit, error answers
+    security.install(app)   # CSP hashes of every inline script, body limit, error answers
+    from . import public
+
+    public.configured_url()   # a malformed TIMELINE_PUBLIC_URL fails at start, not in a request
+    public.install_proxy_fix(app.server, config_proxies)   # outermost: the address the reader used
     return app
 
 

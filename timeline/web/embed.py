@@ -161,7 +161,9 @@ def _getter(data):
 
 
 def _base(request) -> str:
-    return request.host_url.rstrip("/") + request.script_root
+    from .public import base_url
+
+    return base_url(request)
 
 
 def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancestors: str | None = None,
@@ -263,11 +265,16 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
             parts = urlsplit(url)
         except ValueError:
             return fail(404, "not a page of this site")
+        from .public import configured_url, is_own_netloc
+
         root = request.script_root
+        public = configured_url()
         path = parts.path or "/"
+        if public and urlsplit(public).path and path.startswith(urlsplit(public).path):
+            path = path[len(urlsplit(public).path):] or "/"
         if root and path.startswith(root):
             path = path[len(root):] or "/"
-        if (parts.scheme not in ("http", "https") or (parts.netloc or "").lower() != request.host.lower()
+        if (parts.scheme not in ("http", "https") or not is_own_netloc(parts.netloc or "", request)
                 or path.rstrip("/") not in ("", "/embed")):
             return fail(404, "not a page of this site")
         ds = get()
@@ -278,7 +285,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
             w = min(w, mw)
         if mh:
             h = min(h, mh)
-        base = f"{parts.scheme}://{parts.netloc}{root}"
+        base = configured_url() or f"{parts.scheme}://{parts.netloc}{root}"
         title = view_title(ds, view)
         answer = {
             "version": "1.0", "type": "rich",

@@ -72,6 +72,7 @@ def register(app, get) -> None:
     """The dialog's callback: open/close, and the snippet + preview for the current view."""
     from flask import request
 
+    from .public import base_url
     from .state import parse
 
     texts = [("embed-open", "children", "embed"), ("embed-heading", "children", "title"),
@@ -105,6 +106,6 @@ def register(app, get) -> None:
             return True, no_update, None, *labels
         if trigger == "embed-view" and hidden:
             return no_update, no_update, no_update, *labels
-        base = request.host_url.rstrip("/") + request.script_root
+        base = base_url(request)   # TIMELINE_PUBLIC_URL, or the reader's address (timeline.web.public)
         code, src = snippet_for(ds, query, base)
         return False, code, src, *labels

@@ -14,10 +14,15 @@ import sys
 
 
 def build(data: str | None = None):
-    """The Dash app for a dataset path (None: TIMELINE_DATA, else the bundled dataset)."""
+    """The Dash app for a dataset path (None: TIMELINE_DATA, else the bundled dataset).
+    A malformed TIMELINE_PUBLIC_URL or TIMELINE_PROXY_FIX exits 2 with one line."""
     from . import create_app
 
-    return create_app(data or os.environ.get("TIMELINE_DATA") or None)
+    try:
+        return create_app(data or os.environ.get("TIMELINE_DATA") or None)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(2)
 
 
 def _refuse(error) -> None:
