@@ -58,33 +58,91 @@ def _export_timelinejs(args) -> int:
     return 0
 
 
-def _export_html(args) -> int:
-    from .export_html import export_file
-    from .files import check_target
+class Refused(Exception):
+    """A command-line argument that cannot be used: one line, exit status 2."""
+
+
+def _view(ds, args):
+    """The view the export options ask for (--actors --mode --from --to --event --lang), checked."""
     from .view import from_values
 
-    check_target(args.out, args.force)   # before the work, and again when writing
-    ds = _load_for_export(args.data)
     known_actors, known_events = set(ds.actors["id"]), set(ds.events["id"])
     wanted = [a.strip() for a in (args.actors or "").split(",") if a.strip()]
     unknown = [a for a in wanted if a not in known_actors]
     if unknown:
-        print(f"error: unknown actor(s) {', '.join(unknown)}; known: {', '.join(sorted(known_actors))}",
-              file=sys.stderr)
-        return 2
+        raise Refused(f"unknown actor(s) {', '.join(unknown)}; known: {', '.join(sorted(known_actors))}")
     if args.event and args.event not in known_events:
-        print(f"error: unknown event {args.event!r}", file=sys.stderr)
-        return 2
+        raise Refused(f"unknown event {args.event!r}")
     view = from_values(actors=wanted, mode=args.mode, start=args.start, end=args.end, event=args.event,
                        lang=args.lang, known_actors=known_actors, known_events=known_events)
     for flag, given, kept in (("--from", args.start, view.start), ("--to", args.end, view.end)):
         if given and not kept:
-            print(f"error: {flag} {given!r} is not a usable date (write YYYY-MM-DD, YYYY-MM or YYYY; "
-                  "--to after --from)", file=sys.stderr)
-            return 2
+            raise Refused(f"{flag} {given!r} is not a usable date (write YYYY-MM-DD, YYYY-MM or YYYY; "
+                          "--to after --from)")
+    return view
+
+
+def _export_html(args) -> int:
+    from .export_html import export_file
+    from .files import check_target
+
+    check_target(args.out, args.force)   # before the work, and again when writing
+    ds = _load_for_export(args.data)
+    view = _view(ds, args)
     out = export_file(ds, view, args.out, force=args.force)
     print(f"ok: {out}: self-contained HTML ({out.stat().st_size:,} bytes), view {view.to_query() or '(all)'}")
     return 0
+
+
+def _export_image(args) -> int:
+    from . import images
+    from .files import check_target
+
+    check_target(args.out, args.force)
+    reason = images.available()
+    if reason:
+        raise Refused(reason)
+    ds = _load_for_export(args.data)
+    view = _view(ds, args)
+    out = images.export_file(ds, view, args.out, args.format, width=args.width, height=args.height,
+                             scale=args.scale, force=args.force)
+    print(f"ok: {out}: {args.format.upper()} ({out.stat().st_size:,} bytes), view {view.to_query() or '(all)'}")
+    return 0
+
+
+def _positive(kind):
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not 0 < value <= 20000:
+            raise argparse.ArgumentTypeError(f"{text!r}: give a positive size (at most 20000)")
+        return value
+    return parse
+
+
+def _view_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
+    p.add_argument("--actors", default=None, help="actor ids, comma-separated (default: all)")
+    p.add_argument("--mode", choices=("any", "all"), default="any", help="events with any or all of the actors")
+    p.add_argument("--from", dest="start", default=None, metavar="DATE", help="start of the visible range")
+    p.add_argument("--to", dest="end", default=None, metavar="DATE", help="end of the visible range")
+    p.add_argument("--event", default=None, metavar="ID", help="event selected (highlighted, its details open)")
+    p.add_argument("--lang", choices=("en", "nl"), default="en", help="interface and title language")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+
+def _image_parsers(formats) -> None:
+    for fmt, what in (("png", "a PNG image (print, social cards)"), ("svg", "an SVG image (print, editing)"),
+                      ("pdf", "a PDF (print)")):
+        p = formats.add_parser(fmt, help=f"{what} of the chart, via kaleido and Chromium")
+        p.add_argument("out", help=f"file to write (OUT.{fmt})")
+        _view_arguments(p)
+        p.add_argument("--width", type=_positive(int), default=None, help="pixels (default 1200)")
+        p.add_argument("--height", type=_positive(int), default=None, help="pixels (default: fit the lanes)")
+        p.add_argument("--scale", type=_positive(float), default=1.0, help="pixel density, e.g. 2 for print")
+        p.set_defaults(func=_export_image, format=fmt)
 
 
 def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
@@ -120,15 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     tl.set_defaults(func=_export_timelinejs)
     h = formats.add_parser("html", help="one self-contained HTML file of the chart that works offline")
     h.add_argument("out", help="file to write (OUT.html)")
-    h.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
-    h.add_argument("--actors", default=None, help="actor ids, comma-separated (default: all)")
-    h.add_argument("--mode", choices=("any", "all"), default="any", help="events with any or all of the actors")
-    h.add_argument("--from", dest="start", default=None, metavar="DATE", help="start of the visible range")
-    h.add_argument("--to", dest="end", default=None, metavar="DATE", help="end of the visible range")
-    h.add_argument("--event", default=None, metavar="ID", help="event selected (its details open)")
-    h.add_argument("--lang", choices=("en", "nl"), default="en", help="interface and title language")
-    h.add_argument("--force", action="store_true", help="replace the file if it exists")
+    _view_arguments(h)
     h.set_defaults(func=_export_html)
+    _image_parsers(formats)
     s = sub.add_parser("serve", help="run the app in a browser at http://127.0.0.1:8050 (edits show as you save)")
     add_serve_arguments(s)
     s.set_defaults(func=_serve)
@@ -138,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; every expected failure is a message and exit 1, never a traceback."""
     from .files import WouldOverwrite
+    from .images import ImageError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -145,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except ValidationError as e:
         print(e.report(), file=sys.stderr)
-    except WouldOverwrite as e:
+    except Refused as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except (WouldOverwrite, ImageError) as e:
         print(f"error: {e}", file=sys.stderr)
     except OSError as e:
         print(f"error: {e.filename or getattr(args, 'out', '')}: {e.strerror or e}", file=sys.stderr)
