@@ -68,3 +68,39 @@ def write_mini(folder: Path, tables: dict | None = None) -> Path:
 def mini_tables() -> dict:
     """A deep copy of MINI to change."""
     return {name: [list(r) for r in rows] for name, rows in MINI.items()}
+
+
+# A dataset with a defined story, for story mode: five events, a story that does not follow
+# date order, with step text in English and Dutch, and a second story.
+STORY_EVENTS = [
+    ["letter", "Letter from Kim", "moment", "2018-05-24", "", "Pyongyang", "kim", "", "", "seed", ""],
+    ["dmz-meeting", "Meeting at the DMZ", "moment", "2019-06-30", "", "Panmunjom", "trump;kim", "summit", "", "seed", ""],
+]
+STORY_CSV = [
+    ["story", "step", "event", "text", "text_nl"],
+    ["the-summits", "1", "hanoi-summit", "It starts at the end: Hanoi.", "Het begint bij het einde: Hanoi."],
+    ["the-summits", "2", "rocket-man-tweet", "Two years earlier, insults.", "Twee jaar eerder: beledigingen."],
+    ["the-summits", "3", "letter", "Then letters.", ""],
+    ["the-summits", "4", "dmz-meeting", "And a last handshake.", "En een laatste handdruk."],
+    ["short", "1", "dmz-meeting", "", ""],
+]
+STORY_META = {"title": "Story test", "stories": {"the-summits": {"title": "The summits, backwards",
+                                                                   "title_nl": "De toppen, achterstevoren"}}}
+
+
+def story_tables(with_story: bool = True) -> dict:
+    """MINI plus two events (letter, dmz-meeting) and, with_story, stories.csv."""
+    t = mini_tables()
+    t["events.csv"] += [list(r) for r in STORY_EVENTS]
+    if with_story:
+        t["stories.csv"] = [list(r) for r in STORY_CSV]
+    return t
+
+
+def write_story(folder: Path, with_story: bool = True) -> Path:
+    import json
+
+    write_mini(folder, story_tables(with_story))
+    (folder / "dataset.json").write_text(json.dumps(STORY_META if with_story else {"title": "Story test"}),
+                                         encoding="utf-8")
+    return folder

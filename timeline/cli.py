@@ -73,8 +73,15 @@ def _view(ds, args):
         raise Refused(f"unknown actor(s) {', '.join(unknown)}; known: {', '.join(sorted(known_actors))}")
     if args.event and args.event not in known_events:
         raise Refused(f"unknown event {args.event!r}")
+    known_stories = set(ds.stories["story"])
+    story = getattr(args, "story", None)
+    if story and story not in known_stories:
+        raise Refused(f"unknown story {story!r}; known: {', '.join(sorted(known_stories)) or '(none)'}")
     view = from_values(actors=wanted, mode=args.mode, start=args.start, end=args.end, event=args.event,
-                       lang=args.lang, known_actors=known_actors, known_events=known_events)
+                       lang=args.lang, known_actors=known_actors, known_events=known_events,
+                       story_mode=args.mode == "story", story=story, step=getattr(args, "step", None),
+                       story_start=getattr(args, "story_start", None), autoplay=getattr(args, "autoplay", None),
+                       known_stories=known_stories)
     for flag, given, kept in (("--from", args.start, view.start), ("--to", args.end, view.end)):
         if given and not kept:
             raise Refused(f"{flag} {given!r} is not a usable date (write YYYY-MM-DD, YYYY-MM or YYYY; "
@@ -122,10 +129,20 @@ def _positive(kind):
     return parse
 
 
-def _view_arguments(p: argparse.ArgumentParser) -> None:
+def _view_arguments(p: argparse.ArgumentParser, story: bool = False) -> None:
     p.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
     p.add_argument("--actors", default=None, help="actor ids, comma-separated (default: all)")
-    p.add_argument("--mode", choices=("any", "all"), default="any", help="events with any or all of the actors")
+    if story:
+        p.add_argument("--mode", choices=("any", "all", "story"), default="any",
+                       help="events with any or all of the actors, or story mode: one event at a time")
+        p.add_argument("--story", default=None, metavar="ID", help="story mode: the story (default: the first)")
+        p.add_argument("--step", type=int, default=None, metavar="N", help="story mode: the step it opens at")
+        p.add_argument("--start", dest="story_start", choices=("first", "latest"), default="first",
+                       help="story mode: open at the first or the latest step")
+        p.add_argument("--autoplay", type=int, default=None, metavar="SECONDS",
+                       help="story mode: move on every SECONDS (2-600), with a pause button")
+    else:
+        p.add_argument("--mode", choices=("any", "all"), default="any", help="events with any or all of the actors")
     p.add_argument("--from", dest="start", default=None, metavar="DATE", help="start of the visible range")
     p.add_argument("--to", dest="end", default=None, metavar="DATE", help="end of the visible range")
     p.add_argument("--event", default=None, metavar="ID", help="event selected (highlighted, its details open)")
@@ -178,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     tl.set_defaults(func=_export_timelinejs)
     h = formats.add_parser("html", help="one self-contained HTML file of the chart that works offline")
     h.add_argument("out", help="file to write (OUT.html)")
-    _view_arguments(h)
+    _view_arguments(h, story=True)
     h.set_defaults(func=_export_html)
     _image_parsers(formats)
     s = sub.add_parser("serve", help="run the app in a browser at http://127.0.0.1:8050 (edits show as you save)")

@@ -209,7 +209,11 @@ def offline_csp(scripts: list[str]) -> str:
 
 
 def build(dataset: Dataset, view: View | None = None) -> str:
-    """The self-contained offline HTML file for a view, as text."""
+    """The self-contained offline HTML file for a view (in story mode, the story page), as text."""
+    if view is not None and view.story_mode:
+        from .page import story
+
+        return story.document(dataset, view, offline=True)
     return document(dataset, view or View(), offline=True)
 
 

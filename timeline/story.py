@@ -138,6 +138,24 @@ def position(dataset: Dataset, view: View) -> Position:
     return Position(chosen, min(max(int(view.step), 1), n))
 
 
+def window(dataset: Dataset, event_id: str, share: float = 0.2) -> tuple[float, float] | None:
+    """The range (days) a story's chart shows for a step: centred on the event, `share` of the
+    whole dataset wide (at least 60 days, and wide enough for the event itself)."""
+    from . import filters
+
+    ev = dataset.events
+    lo, hi = filters.extent_days(ev)
+    pos = np.flatnonzero(ev["id"].to_numpy(dtype=object) == event_id)
+    finite = np.isfinite(lo) & np.isfinite(hi)
+    if pos.size == 0 or not finite[pos[0]]:
+        return None
+    first, last = float(lo[finite].min()), float(hi[finite].max())
+    a, b = float(lo[pos[0]]), float(hi[pos[0]])
+    width = max((last - first) * share, 60.0, (b - a) * 1.4)
+    centre = (a + b) / 2
+    return float(np.floor(centre - width / 2)), float(np.ceil(centre + width / 2))
+
+
 # --- validation (for the loader) ----------------------------------------------------------------
 
 def validate(table, rows: list[int], event_ids, problems: list[Problem], meta: dict | None = None) -> None:

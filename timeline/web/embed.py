@@ -55,11 +55,13 @@ def _asset_files() -> dict[str, tuple[Path, str]]:
                                        "text/javascript; charset=utf-8"),
         "embed.js": (export_html.STATIC / "embed.js", "text/javascript; charset=utf-8"),
         "embed.css": (export_html.STATIC / "embed.css", "text/css; charset=utf-8"),
+        "story.js": (export_html.STATIC / "story.js", "text/javascript; charset=utf-8"),
+        "story.css": (export_html.STATIC / "story.css", "text/css; charset=utf-8"),
     }
 
 
 ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css",
-               "regenerator": "regenerator-runtime.min.js"}
+               "regenerator": "regenerator-runtime.min.js", "story_js": "story.js", "story_css": "story.css"}
 
 
 @lru_cache(maxsize=None)
@@ -196,10 +198,31 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         fig = figure_builder.figure_json(ds, view, lod=True)
         return fig, level_of_detail(fig) is not None
 
+    def _story_page(ds, view, base):
+        from ..page import story as story_page
+
+        assets = {k: asset_url(k, request.script_root) for k in ("plotly", "story_js", "story_css")}
+        page = story_page.document(
+            ds, view, offline=False, assets=assets,
+            step_api=f"{request.script_root}/embed/step{view.with_(step=None, story_start='first').to_query()}",
+            app_url=f"{base}/{view.with_(story_mode=False).to_query()}",
+            oembed_href=oembed_href(base, request.url))
+        return _response(request, page.encode("utf-8"), "text/html; charset=utf-8", cache="public, max-age=60")
+
+    @server.route("/embed/step")
+    def timeline_embed_step():
+        from ..page import story as story_page
+
+        ds, view = _view()
+        body = story_page.card(ds, view.with_(story_mode=True)).encode("utf-8")
+        return _response(request, body, "text/html; charset=utf-8", cache="public, max-age=60")
+
     @server.route("/embed")
     def timeline_embed():
         ds, view = _view()
         base = _base(request)
+        if view.story_mode:
+            return _story_page(ds, view, base)
         fig, lod = _figure(ds, view)
         assets = {k: asset_url(k, request.script_root) for k in ASSET_NAMES}
         # A figure redrawn on zoom may get WebGL traces later: load the bundle the app would.

@@ -67,6 +67,24 @@ STRINGS: dict[str, dict[str, str]] = {
                        "nl": "De databestanden zijn gewijzigd maar bevatten fouten; de laatste goede versie wordt getoond."},
     "footer": {"en": "Dates are shown as written: “Mar 2018” means some time in March 2018.",
                "nl": "Datums staan zoals ze geschreven zijn: “mrt 2018” betekent ergens in maart 2018."},
+    # story mode (timeline/page/story.py, timeline/page/static/story.js)
+    "story": {"en": "Story", "nl": "Verhaal"},
+    "story_all_events": {"en": "Every event in date order", "nl": "Alle gebeurtenissen op datum"},
+    "story_nav": {"en": "Story steps", "nl": "Stappen van het verhaal"},
+    "previous": {"en": "Previous", "nl": "Vorige"},
+    "next": {"en": "Next", "nl": "Volgende"},
+    "progress": {"en": "{n} / {total}", "nl": "{n} / {total}"},
+    "step_of": {"en": "Step {n} of {total}", "nl": "Stap {n} van {total}"},
+    "pause": {"en": "Pause", "nl": "Pauzeren"},
+    "play": {"en": "Play", "nl": "Afspelen"},
+    "story_keys": {"en": "Arrow keys or swipe to move between steps; Home and End for the first and last.",
+                   "nl": "Pijltjestoetsen of vegen om te bladeren; Home en End voor de eerste en de laatste stap."},
+    "story_empty": {"en": "No event in this story matches this view.",
+                    "nl": "Geen gebeurtenis in dit verhaal past bij deze weergave."},
+    "story_whole": {"en": "Show the whole story", "nl": "Toon het hele verhaal"},
+    "explore": {"en": "Explore the whole timeline", "nl": "Verken de hele tijdlijn"},
+    "said_by": {"en": "said by", "nl": "gezegd door"},
+    "original": {"en": "Original", "nl": "Origineel"},
 }
 
 # The actor dropdown's own strings (dcc.Dropdown `labels`).

@@ -1,0 +1,220 @@
+"""Story mode in a real Chromium: stepping by key, button, swipe and history; deep links; a
+defined story's order and text; the page without JavaScript; autoplay; axe-core."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.datasets import write_story
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The date-ordered story of the dataset without stories.csv, and the defined one.
+DATE_ORDER = ["Rocket Man phase", "Rocket Man tweet", "Letter from Kim", "Hanoi summit", "Meeting at the DMZ"]
+DEFINED = ["Hanoi summit", "Rocket Man tweet", "Letter from Kim", "Meeting at the DMZ"]
+
+
+@pytest.fixture(scope="session")
+def story_server(serve, tmp_path_factory):
+    """/told: a dataset with stories.csv; /plain: the same events without it (Flask + embed routes)."""
+    import flask
+    from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+    import timeline
+    from timeline.web import embed
+
+    root = tmp_path_factory.mktemp("story")
+    apps = {}
+    for name, with_story in (("told", True), ("plain", False)):
+        app = flask.Flask(name)
+        embed.register(app, timeline.load(write_story(root / name, with_story)))
+        apps["/" + name] = app
+    return serve(DispatcherMiddleware(flask.Flask("root"), apps))
+
+
+def card(page):
+    return page.locator("#tl-card h2")
+
+
+def at_step(page, n, total, title):
+    expect(page.locator("#tl-progress")).to_contain_text(f"{n} / {total}")
+    expect(card(page)).to_have_text(title)
+    assert re.search(rf"[?&]step={n}(&|$)", page.url), page.url
+
+
+def test_step_forward_and_back_by_key_button_and_history(page, story_server):
+    page.goto(f"{story_server.url}/plain/embed?mode=story")
+    at_step(page, 1, 5, DATE_ORDER[0])
+    page.keyboard.press("ArrowRight")
+    at_step(page, 2, 5, DATE_ORDER[1])
+    page.get_by_role("button", name="Next").click()
+    at_step(page, 3, 5, DATE_ORDER[2])
+    page.keyboard.press("ArrowLeft")
+    at_step(page, 2, 5, DATE_ORDER[1])
+    page.keyboard.press("End")
+    at_step(page, 5, 5, DATE_ORDER[4])
+    expect(page.get_by_role("button", name="Next")).to_have_attribute("aria-disabled", "true")
+    page.get_by_role("button", name="Previous").click()
+    at_step(page, 4, 5, DATE_ORDER[3])
+    page.keyboard.press("Home")
+    at_step(page, 1, 5, DATE_ORDER[0])
+    expect(page.get_by_role("button", name="Previous")).to_have_attribute("aria-disabled", "true")
+    # back and forward step through the same history
+    page.go_back()
+    at_step(page, 4, 5, DATE_ORDER[3])
+    page.go_back()
+    at_step(page, 5, 5, DATE_ORDER[4])
+    page.go_forward()
+    at_step(page, 4, 5, DATE_ORDER[3])
+    expect(page.locator("#tl-story-live")).to_contain_text(f"Step 4 of 5: {DATE_ORDER[3]}")
+
+
+def test_a_deep_link_to_step_3_opens_step_3_with_its_event_marked_on_the_chart(page, story_server):
+    page.goto(f"{story_server.url}/plain/embed?mode=story&step=3")
+    at_step(page, 3, 5, DATE_ORDER[2])
+    page.locator("#tl-chart .main-svg").first.wait_for()
+    marked = page.evaluate("""() => { const gd = document.getElementById('tl-chart');
+        const t = gd.data[gd.data.length - 1]; return [t.name, (t.x || []).length,
+        (gd.layout.annotations || []).filter(a => a.name === 'story-step').map(a => a.text)]; }""")
+    assert marked[0] == "story-step" and marked[1] >= 1 and marked[2] == ["<b>Letter from Kim</b>"]
+    rng = page.evaluate("() => document.getElementById('tl-chart').layout.xaxis.range")
+    assert rng[0] < "2018-05-24" < rng[1], rng
+
+
+def test_a_defined_story_follows_its_order_and_shows_its_step_text(page, story_server):
+    page.goto(f"{story_server.url}/told/embed?mode=story")
+    expect(page.locator("h1")).to_have_text("The summits, backwards")
+    at_step(page, 1, 4, DEFINED[0])
+    expect(page.locator("#tl-card .tl-step-text")).to_have_text("It starts at the end: Hanoi.")
+    seen = [card(page).inner_text()]
+    for n in range(2, 5):
+        page.get_by_role("button", name="Next").click()
+        at_step(page, n, 4, DEFINED[n - 1])
+        seen.append(card(page).inner_text())
+    assert seen == DEFINED
+    expect(page.locator("#tl-card .tl-step-text")).to_have_text("And a last handshake.")
+    # the other story, in Dutch: Dutch buttons and step text
+    page.goto(f"{story_server.url}/told/embed?mode=story&lang=nl&step=2")
+    expect(page.locator("#tl-card .tl-step-text")).to_have_text("Twee jaar eerder: beledigingen.")
+    expect(page.get_by_role("button", name="Volgende")).to_be_visible()
+    expect(page.get_by_role("button", name="Vorige")).to_be_visible()
+    page.goto(f"{story_server.url}/told/embed?mode=story&story=short")
+    at_step(page, 1, 1, "Meeting at the DMZ")
+
+
+def test_the_actor_filter_narrows_the_steps(page, story_server):
+    page.goto(f"{story_server.url}/plain/embed?mode=story&actors=kim&start=latest")
+    at_step(page, 4, 4, "Meeting at the DMZ")   # phase, letter, Hanoi, DMZ: the tweet is Trump's alone
+
+
+def test_the_story_page_reads_without_javascript(browser, story_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{story_server.url}/told/embed?mode=story&step=2")
+        expect(card(page)).to_have_text(DEFINED[1])
+        expect(page.locator("#tl-progress")).to_contain_text("2 / 4")
+        expect(page.locator("#tl-card .tl-step-text")).to_have_text("Two years earlier, insults.")
+        expect(page.locator("#tl-card time")).to_have_attribute("datetime", "2017-09-17")
+        expect(page.locator("#tl-chart")).to_be_hidden()
+        page.get_by_role("link", name="Next").click()
+        expect(card(page)).to_have_text(DEFINED[2])
+        expect(page.locator("#tl-progress")).to_contain_text("3 / 4")
+        page.get_by_role("link", name="Previous").click()
+        expect(card(page)).to_have_text(DEFINED[1])
+    finally:
+        context.close()
+
+
+def test_autoplay_moves_on_and_pauses(page, story_server):
+    page.goto(f"{story_server.url}/plain/embed?mode=story&autoplay=2")
+    pause = page.get_by_role("button", name="Pause")
+    expect(pause).to_be_visible()
+    expect(page.locator("#tl-progress")).to_contain_text("2 / 5", timeout=10000)
+    pause.click()
+    expect(page.get_by_role("button", name="Play")).to_have_attribute("aria-pressed", "false")
+
+
+def test_autoplay_is_off_under_reduced_motion(browser, story_server):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    try:
+        page.goto(f"{story_server.url}/plain/embed?mode=story&autoplay=2")
+        expect(page.get_by_role("button", name="Play")).to_have_attribute("aria-pressed", "false")
+        expect(page.locator("#tl-progress")).to_contain_text("1 / 5")
+    finally:
+        context.close()
+
+
+def test_swipe_steps_on_a_phone(browser, story_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{story_server.url}/plain/embed?mode=story&step=2")
+        at_step(page, 2, 5, DATE_ORDER[1])
+        box = page.locator("#tl-card").bounding_box()
+        assert box["width"] > 340, "one card across the phone's width"
+        chart = page.locator("#tl-chart")
+        chart.locator(".main-svg").first.wait_for()
+        assert chart.bounding_box()["y"] >= box["y"] + box["height"] - 1, "the chart is below the card"
+        swipe(page, box, -200)
+        at_step(page, 3, 5, DATE_ORDER[2])
+        swipe(page, box, 200)
+        at_step(page, 2, 5, DATE_ORDER[1])
+    finally:
+        context.close()
+
+
+def swipe(page, box, dx):
+    """A one-finger horizontal swipe across the card (touch events, as a phone sends them)."""
+    x, y = box["x"] + box["width"] / 2, box["y"] + 60
+    page.evaluate("""([x, y, dx]) => {
+        const target = document.elementFromPoint(x, y);
+        const t = (cx) => new Touch({identifier: 1, target, clientX: cx, clientY: y});
+        target.dispatchEvent(new TouchEvent('touchstart', {bubbles: true, touches: [t(x)], changedTouches: [t(x)]}));
+        target.dispatchEvent(new TouchEvent('touchend', {bubbles: true, touches: [], changedTouches: [t(x + dx)]}));
+    }""", [x, y, dx])
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_axe_finds_no_serious_or_critical_violation_on_the_story_page(browser, story_server, width):
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{story_server.url}/told/embed?mode=story&step=2")
+        page.locator("#tl-chart .main-svg").first.wait_for()
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        result = page.evaluate("async () => (await axe.run(document)).violations"
+                               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
+        bad = [v for v in result if v["impact"] in ("serious", "critical")]
+        assert bad == [], bad
+    finally:
+        context.close()
+
+
+def test_the_offline_file_steps_without_any_request(page, tmp_path):
+    import timeline
+    from timeline import export_html
+    from timeline.view import from_query
+
+    ds = timeline.load(write_story(tmp_path / "ds"))
+    out = tmp_path / "story.html"
+    out.write_text(export_html.build(ds, from_query("mode=story&step=2")), encoding="utf-8")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
+    page.goto(out.as_uri())
+    expect(card(page)).to_have_text(DEFINED[1])
+    page.locator("#tl-chart .main-svg").first.wait_for()
+    page.get_by_role("button", name="Next").click()
+    expect(card(page)).to_have_text(DEFINED[2])
+    expect(page.locator("#tl-card .tl-step-text")).to_have_text("Then letters.")
+    page.keyboard.press("End")
+    expect(page.locator("#tl-progress")).to_contain_text("4 / 4")
+    page.keyboard.press("ArrowLeft")
+    expect(card(page)).to_have_text(DEFINED[2])
+    assert requests == []

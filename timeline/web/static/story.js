@@ -1,0 +1,262 @@
+/* Story mode: step through a story one event at a time.
+   The server has rendered the current step's card and plain Previous/Next links; this adds
+   Previous/Next buttons, ArrowLeft/ArrowRight/Home/End, swipe, the step in the address (back
+   and forward step), autoplay with a pause button, and the chart centred on each step's event.
+   Other steps' cards come as server-rendered HTML (D.step_api) or from <template id="tl-steps">
+   (the offline file); cards are moved into the page as parsed nodes, never built from data here. */
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("tl-data").textContent);
+  var S = D.strings || {};
+  var total = D.total || 0;
+  var current = D.step || 0;
+  var root = document.getElementById("tl-story");
+  var gd = document.getElementById("tl-chart");
+  var live = document.getElementById("tl-story-live");
+  var cache = {};
+  var seq = 0;
+  var timer = null;
+  var playing = false;
+  var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (!root || !total) return;
+
+  function fill(template, values) {
+    return String(template || "").replace(/\{(\w+)\}/g, function (m, k) { return values[k] != null ? values[k] : m; });
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = String(text);
+    return e;
+  }
+
+  // --- cards ---------------------------------------------------------------------------------
+
+  var templates = document.getElementById("tl-steps");
+  if (templates) {
+    Array.prototype.forEach.call(templates.content.querySelectorAll("article[data-step]"), function (a) {
+      cache[a.getAttribute("data-step")] = a;
+    });
+  }
+  cache[String(current)] = document.getElementById("tl-card");
+
+  function fetchCard(n) {
+    if (cache[n]) return Promise.resolve(cache[n]);
+    if (!D.step_api) return Promise.resolve(null);
+    var url = D.step_api + (D.step_api.indexOf("?") < 0 ? "?" : "&") + "step=" + n;
+    return fetch(url, {credentials: "omit"})
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (markup) {
+        if (markup == null) return null;
+        var doc = new DOMParser().parseFromString(markup, "text/html");
+        var card = doc.querySelector("article[data-step]");
+        if (card) cache[n] = card;
+        return card;
+      })
+      .catch(function () { return null; });
+  }
+
+  // --- the address ---------------------------------------------------------------------------
+
+  function stepUrl(n) {
+    var u = new URL(window.location.href);
+    u.searchParams.set("step", String(n));
+    u.searchParams.delete("start");
+    return u.toString();
+  }
+
+  function stepFromUrl() {
+    var v = new URL(window.location.href).searchParams.get("step");
+    var n = /^\d{1,9}$/.test(v || "") ? parseInt(v, 10) : 1;
+    return Math.min(Math.max(n, 1), total);
+  }
+
+  // --- controls ------------------------------------------------------------------------------
+
+  var nav = document.getElementById("tl-story-nav");
+  var progress = document.getElementById("tl-progress");
+  var prevBtn = el("button", "tl-step-button tl-prev", S.previous);
+  var nextBtn = el("button", "tl-step-button tl-next", S.next);
+  prevBtn.type = nextBtn.type = "button";
+  Array.prototype.forEach.call(nav.querySelectorAll("a.tl-step-link"), function (a) { a.remove(); });
+  nav.insertBefore(prevBtn, progress);
+  nav.appendChild(nextBtn);
+  var playBtn = null;
+  if (D.autoplay) {
+    playBtn = el("button", "tl-step-button tl-play");
+    playBtn.type = "button";
+    nav.appendChild(playBtn);
+    playBtn.addEventListener("click", function () { setPlaying(!playing); });
+  }
+  var keys = document.getElementById("tl-story-keys");
+  if (keys) keys.hidden = false;
+
+  function updateControls() {
+    prevBtn.setAttribute("aria-disabled", current <= 1 ? "true" : "false");
+    nextBtn.setAttribute("aria-disabled", current >= total ? "true" : "false");
+    var shown = progress.querySelector("[aria-hidden]");
+    var spoken = progress.querySelector(".tl-sr");
+    if (shown) shown.textContent = fill(S.progress, {n: current, total: total});
+    if (spoken) spoken.textContent = fill(S.step_of, {n: current, total: total});
+    if (playBtn) {
+      playBtn.textContent = playing ? S.pause : S.play;
+      playBtn.setAttribute("aria-pressed", playing ? "true" : "false");
+    }
+  }
+
+  function setPlaying(on) {
+    playing = !!on && current < total;
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (playing) schedule();
+    updateControls();
+  }
+
+  function schedule() {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(function () {
+      timer = null;
+      if (!playing) return;
+      if (current >= total) { setPlaying(false); return; }
+      go(current + 1, {push: true}).then(function () { if (playing) schedule(); });
+    }, D.autoplay * 1000);
+  }
+
+  // --- moving --------------------------------------------------------------------------------
+
+  function go(n, opts) {
+    opts = opts || {};
+    n = Math.min(Math.max(n, 1), total);
+    if (n === current && !opts.force) return Promise.resolve();
+    var mine = ++seq;
+    return fetchCard(String(n)).then(function (card) {
+      if (mine !== seq || !card) return;
+      var old = document.getElementById("tl-card");
+      var next = document.importNode(card, true);
+      cache[String(n)] = card;
+      old.replaceWith(next);
+      current = n;
+      if (opts.push) {
+        try { window.history.pushState({step: n}, "", stepUrl(n)); } catch (e) { /* file: URLs */ }
+      }
+      var title = next.querySelector("h2");
+      var name = title ? title.textContent : "";
+      document.title = fill(S.progress, {n: n, total: total}) + " · " + name + " — " + (D.title || "");
+      live.textContent = fill(S.step_of, {n: n, total: total}) + ": " + name;
+      updateControls();
+      showOnChart(next);
+    });
+  }
+
+  prevBtn.addEventListener("click", function () { if (current > 1) { setPlaying(false); go(current - 1, {push: true}); } });
+  nextBtn.addEventListener("click", function () { if (current < total) { setPlaying(false); go(current + 1, {push: true}); } });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    var to = {ArrowLeft: current - 1, ArrowRight: current + 1, Home: 1, End: total}[e.key];
+    if (to == null) return;
+    e.preventDefault();
+    setPlaying(false);
+    go(to, {push: true});
+  });
+
+  var touch = null;
+  root.addEventListener("touchstart", function (e) {
+    if (e.touches.length !== 1 || (gd && gd.contains(e.target))) { touch = null; return; }
+    touch = {x: e.touches[0].clientX, y: e.touches[0].clientY};
+  }, {passive: true});
+  root.addEventListener("touchend", function (e) {
+    if (!touch || !e.changedTouches.length) return;
+    var dx = e.changedTouches[0].clientX - touch.x, dy = e.changedTouches[0].clientY - touch.y;
+    touch = null;
+    if (Math.abs(dx) < 50 || Math.abs(dx) < Math.abs(dy) * 1.5) return;
+    setPlaying(false);
+    go(dx < 0 ? current + 1 : current - 1, {push: true});
+  }, {passive: true});
+
+  window.addEventListener("popstate", function () { setPlaying(false); go(stepFromUrl()); });
+
+  // --- the chart -----------------------------------------------------------------------------
+
+  var HIGHLIGHT = "story-step";
+  var baseCount = 0;
+
+  function idOf(c) {
+    if (Array.isArray(c)) c = c[0];
+    return c == null || c === "" ? null : String(c);
+  }
+
+  function escapeText(s) {
+    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  function showOnChart(card) {
+    if (!window.Plotly || !gd || !gd._fullData || !card) return;
+    var id = card.getAttribute("data-event-id");
+    var xs = [], ys = [];
+    for (var i = 0; i < baseCount; i++) {
+      var tr = gd._fullData[i], cd = tr && tr.customdata;
+      if (!cd || !tr.x || !tr.y) continue;
+      for (var j = 0; j < cd.length; j++) {
+        if (idOf(cd[j]) === id && tr.x[j] != null && tr.y[j] != null) { xs.push(tr.x[j]); ys.push(tr.y[j]); }
+      }
+    }
+    var x0 = card.getAttribute("data-x0"), x1 = card.getAttribute("data-x1");
+    var deep = gd.layout.xaxis && gd.layout.xaxis.type !== "date";
+    var update = {};
+    if (x0 != null && x1 != null) {
+      update["xaxis.range"] = deep ? [parseFloat(x0), parseFloat(x1)] : [x0, x1];
+      update["xaxis.autorange"] = false;
+    }
+    var title = card.querySelector("h2");
+    var notes = (gd.layout.annotations || []).filter(function (a) { return a.name !== HIGHLIGHT; });
+    if (xs.length && title) {
+      notes.push({name: HIGHLIGHT, x: xs[0], y: ys[0], text: "<b>" + escapeText(title.textContent.slice(0, gd.clientWidth < 600 ? 28 : 60)) + "</b>",
+                  showarrow: false, yshift: 16, bgcolor: "rgba(255,255,255,0.85)", font: {size: 13}});
+    }
+    update.annotations = notes;
+    var mark = {x: [xs], y: [ys]};
+    return window.Plotly.restyle(gd, mark, [baseCount]).then(function () {
+      return window.Plotly.relayout(gd, update);
+    });
+  }
+
+  function drawChart() {
+    var fig = D.figure || {};
+    var layout = fig.layout || {};
+    delete layout.width;
+    delete layout.height;
+    layout.autosize = true;
+    gd.hidden = false;
+    if (gd.clientWidth < 600) {   // a phone: the lanes and the step's event, nothing else
+      layout.showlegend = false;
+      layout.xaxis = layout.xaxis || {};
+      if (layout.xaxis.rangeslider) layout.xaxis.rangeslider.visible = false;
+      if (layout.xaxis.rangeselector) layout.xaxis.rangeselector.visible = false;
+    }
+    var data = (fig.data || []).slice();
+    baseCount = data.length;
+    data.push({type: "scatter", mode: "markers", x: [], y: [], name: HIGHLIGHT, hoverinfo: "skip",
+               showlegend: false, marker: {size: 22, color: "rgba(0,0,0,0)", line: {width: 3, color: "#111"}}});
+    return window.Plotly.newPlot(gd, data, layout, D.config || {responsive: true}).then(function () {
+      gd.on("plotly_click", function (ev) {
+        var p = ev && ev.points && ev.points[0];
+        var id = p && idOf(p.customdata);
+        if (!id) return;
+        // a click on another step's event goes to that step, where the story has it
+        for (var n in cache) {
+          if (cache[n] && cache[n].getAttribute("data-event-id") === id) { setPlaying(false); go(parseInt(n, 10), {push: true}); return; }
+        }
+      });
+      return showOnChart(document.getElementById("tl-card"));
+    });
+  }
+
+  updateControls();
+  try { window.history.replaceState({step: current}, "", stepUrl(current)); } catch (e) { /* file: URLs */ }
+  if (gd && window.Plotly) drawChart();
+  if (D.autoplay && !reduced) setPlaying(true);
+  else updateControls();
+})();
