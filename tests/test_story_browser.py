@@ -3,17 +3,14 @@ defined story's order and text; the page without JavaScript; autoplay; axe-core.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from tests.datasets import write_story
+from tests.reader import axe_violations, layout_problems, reader_page
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The date-ordered story of the dataset without stories.csv, and the defined one.
 DATE_ORDER = ["Rocket Man phase", "Rocket Man tweet", "Letter from Kim", "Hanoi summit", "Meeting at the DMZ"]
 DEFINED = ["Hanoi summit", "Rocket Man tweet", "Letter from Kim", "Meeting at the DMZ"]
@@ -181,20 +178,13 @@ def swipe(page, box, dx):
     }""", [x, y, dx])
 
 
-@pytest.mark.parametrize("width", [1400, 390])
+@pytest.mark.parametrize("width", [1400, 390, 320])
 def test_axe_finds_no_serious_or_critical_violation_on_the_story_page(browser, story_server, width):
-    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 900})
-    page = context.new_page()
-    try:
-        page.goto(f"{story_server.url}/told/embed?mode=story&step=2")
+    with reader_page(browser, width, 900) as page:
+        page.goto(f"{story_server.url}/told/embed?mode=story&step=2&autoplay=30")
         page.locator("#tl-chart .main-svg").first.wait_for()
-        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-        result = page.evaluate("async () => (await axe.run(document)).violations"
-                               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
-        bad = [v for v in result if v["impact"] in ("serious", "critical")]
-        assert bad == [], bad
-    finally:
-        context.close()
+        assert axe_violations(page) == []
+        assert layout_problems(page) == []
 
 
 def test_the_offline_file_steps_without_any_request(page, tmp_path):
