@@ -6,10 +6,16 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "trump-kim"
 CHROMIUM = "/usr/lib/chromium/chromium"   # the real binary; /usr/bin/chromium is a wrapper script
+# expect() waits for what a reader would see; its 5 s default is too short on a shared 2-core machine
+# running several suites at once (a chart click once took longer), and a longer wait never passes
+# a test that should fail: it only waits longer before failing.
+expect.set_options(timeout=15_000)
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
