@@ -114,3 +114,53 @@ def fuzzy_dates(draw):
 def test_canonical_text_parses_back_to_the_same_date(d):
     again = parse(d.canonical())
     assert again == d and again.canonical() == d.canonical()
+
+
+# -- traps of spreadsheets and habits: refused with the text to write, never guessed -------------
+
+def test_ambiguous_day_and_month_is_refused_naming_both_readings():
+    with pytest.raises(DateError) as e:
+        parse("07/08/1969")
+    msg = str(e.value)
+    assert "7 August 1969 (day first)" in msg and "8 July 1969 (month first)" in msg
+    assert "1969-08-07" in msg and "1969-07-08" in msg
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("31/12/2018", "2018-12-31"),    # only one reading is a date: 31 is no month
+    ("12/31/2018", "2018-12-31"),
+    ("31.12.2018", "2018-12-31"),
+    ("31-12-2018", "2018-12-31"),
+    ("07/07/1969", "1969-07-07"),    # both readings are the same day
+    ("1969/07/20", "1969-07-20"),
+])
+def test_a_numeric_date_with_one_reading_is_read(text, iso):
+    assert parse(text) == parse(iso)
+
+
+def test_month_first_is_read_when_the_format_says_so():
+    assert parse("7/8/1969", month_first=True).canonical() == "1969-07-08"
+
+
+@pytest.mark.parametrize("text", ["Jul-69", "7/20/69", "20-07-69", "69", "69-07", "July 20, 69"])
+def test_two_digit_years_are_refused(text):
+    with pytest.raises(DateError, match="two-digit year"):
+        parse(text)
+
+
+def test_years_below_100_are_written_with_four_digits():
+    assert parse("0069").year == 69 and parse("0069").canonical() == "0069"
+    assert parse("0069-03").canonical() == "0069-03"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("1969-07-21 02:56", "1969-07-21"),
+    ("1969-07-21T02:56:15Z", "1969-07-21"),
+    ("1969-07-21T02:56+01:00", "1969-07-21"),
+    ("21 July 1969 2:56 pm", "21 July 1969"),
+    ("1969-07-21 00:00:00", "1969-07-21"),
+])
+def test_a_time_of_day_is_refused_not_dropped(text, day):
+    with pytest.raises(DateError, match="time of day") as e:
+        parse(text)
+    assert f"write {day} " in str(e.value) and "display_date" in str(e.value)

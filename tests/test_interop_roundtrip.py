@@ -20,7 +20,7 @@ def dates(draw):
         return draw(st.sampled_from(["-13800000000", "-4600000", "20000"])), None
     year = draw(st.integers(-3000, 3000).filter(lambda y: y != 0))
     prec = draw(st.sampled_from(["year", "month", "day"] if year >= 1 else ["year", "month"]))
-    text = str(year)
+    text = f"{year:04d}" if year > 0 else str(year)   # four digits: a two-digit year is refused
     if prec != "year":
         text += f"-{draw(st.integers(1, 12)):02d}"
     if prec == "day":
@@ -47,7 +47,7 @@ def datasets(draw):
                 end = str(int(start.split()[-1]) + 1000)
             else:
                 y = max(year, 1) + draw(st.integers(1, 40))
-                end = str(y) if start.startswith(("before", "c.")) or year < 1 else str(y)
+                end = f"{y:04d}"   # four digits: a two-digit year is refused
                 start = start if not start.startswith("after") else start.replace("after ", "")
         rec = {"id": eid, "title": draw(TEXT), "kind": kind, "start": start, "end": end,
                "summary": draw(st.sampled_from(["", "A summary & <more>", "x \"quoted\""])),

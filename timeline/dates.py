@@ -7,7 +7,12 @@ between) and the interval of instants it may stand for, as float days since 1970
 
 Parsing goes through python-dateutil for ordinary dates. To learn which parts were written,
 the text is parsed twice with two different defaults: a part that follows the default was not
-in the text.
+in the text. EDTF (ISO 8601-2: `1969-07~`, `2018?`, `2017-12-05/2017-12-09`, `../2018-04`) is
+read with the `edtf` package and mapped onto the same precisions and qualifiers (`dates_edtf`).
+
+Nothing is guessed: a day/month order that could be read both ways (`07/08/1969`), a two-digit
+year (`7/20/69`, `Jul-69`) and a time of day (which would be lost) are refused with the text
+to write instead.
 """
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ import re
 from dataclasses import dataclass
 
 from dateutil import parser as _du
+
+from . import dates_edtf
 
 PRECISIONS = ("day", "month", "year")
 QUALIFIERS = ("", "circa", "before", "after", "between")
@@ -32,6 +39,13 @@ _AFTER = re.compile(r"^\s*(?:after|>)\s*(.+?)\s*$", re.I)
 _BETWEEN = re.compile(r"^\s*(.+?)\s*\.\.\s*(.+?)\s*$")
 _ISO = re.compile(r"^\s*(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 _BIG_YEAR = re.compile(r"^\s*(-?\d+)\s*$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d+)$")      # 07/08/1969, 31.12.2018, 7-20-69
+_NUMERIC_YMD = re.compile(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")  # 1969/07/20
+_TIME = re.compile(r"(?:T|\b)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?(?:Z|[+-]\d{2}:?\d{2})?")
+_EDTF = re.compile(r"^[-0-9X?~%/.\[\]{},YES+ ]+$")
+_EDTF_MARK = re.compile(r"[?%/X\[{]|^Y|.~.")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
 _MONTH_NAMES_NL = {
     "januari": "January", "februari": "February", "maart": "March", "april": "April",
     "mei": "May", "juni": "June", "juli": "July", "augustus": "August",
@@ -43,7 +57,8 @@ class DateError(ValueError):
     """A date that cannot be read; the message says what was written and what is accepted."""
 
 
-HELP = "write YYYY-MM-DD, YYYY-MM or YYYY, optionally 'c. ', 'before ', 'after ' or 'A..B'"
+HELP = ("write YYYY-MM-DD, YYYY-MM or YYYY, optionally 'c. ', 'before ', 'after ' or 'A..B' "
+        "(or EDTF: 2018?, 1969-07~, 2017-12-05/2017-12-09, ../2018-04)")
 
 
 @dataclass(frozen=True)
@@ -182,7 +197,8 @@ def _big(year: int, words: dict) -> str:
 
 
 def _year_str(year: int) -> str:
-    return str(year)
+    """The year as written back: 1..99 with four digits (0069), as a two-digit year is refused."""
+    return f"{year:04d}" if 0 < year < 100 else str(year)
 
 
 def _circa_margin(p: Point) -> float:
@@ -217,6 +233,8 @@ def datetime_to_days(value: _dt.datetime | _dt.date) -> float:
 def _point(text: str, original: str) -> Point:
     m = _ISO.match(text)
     if m:
+        if len(m.group(1)) == 2 and m.group(1).isdigit():
+            _two_digit_year(m.group(1), original)
         year, month, day = int(m.group(1)), m.group(2), m.group(3)
         month = int(month) if month else None
         day = int(day) if day else None
@@ -254,19 +272,77 @@ def _parse_words(text: str, original: str) -> Point:
         raise DateError(f"'{original}' is not a date; {HELP}") from None
     if a.year != b.year:
         raise DateError(f"'{original}' has no year; {HELP}")
+    if str(a.year) not in re.findall(r"\d+", words):
+        _two_digit_year(str(a.year)[-2:], original)
     month = a.month if a.month == b.month else None
     day = a.day if a.day == b.day and month is not None else None
     return Point(a.year, month, day)
 
 
-def parse(text: str) -> FuzzyDate:
-    """Read a written date; raise DateError with a message that says what is accepted."""
+def _two_digit_year(yy: str, original: str) -> None:
+    raise DateError(f"'{original}' has a two-digit year ({yy}), which could be 19{yy}, 20{yy} or the year {int(yy)}: "
+                    f"write the year in full (19{yy}, 20{yy}, or 00{yy} for the year {int(yy)})")
+
+
+def _refuse_time(s: str, original: str) -> None:
+    """A time of day would be dropped (dates are at most day-precise): refuse it, saying what to write."""
+    m = _TIME.search(s)
+    if m:
+        day = s[: m.start()].rstrip(" T,")
+        keep = f"write {day}" if day else "write the date alone"
+        raise DateError(f"'{original}' has a time of day ({m.group(0).lstrip('T').strip()}), which the timeline "
+                        f"does not keep (dates are at most day-precise): {keep} and put the time in "
+                        "display_date or the summary")
+
+
+def _numeric(s: str, original: str, month_first: bool = False) -> Point | None:
+    """31/12/2018, 12/31/2018, 1969/07/20: read only when just one day/month order is a real date
+    (or, with `month_first`, as a TimelineJS sheet means it: month/day/year, as JavaScript reads it)."""
+    m = _NUMERIC_YMD.match(s)
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        _check(year, month, day, original)
+        return Point(year, month, day)
+    m = _NUMERIC.match(s)
+    if not m:
+        return None
+    a, b, year_text = int(m.group(1)), int(m.group(3)), m.group(4)
+    if len(year_text) != 4:
+        raise DateError(f"'{original}' has a two-digit year, which could be 19.., 20.. or the first century: "
+                        "write the date as YYYY-MM-DD, with the year in full")
+    year = int(year_text)
+    if month_first:
+        _check(year, a, b, original)
+        return Point(year, a, b)
+    if a <= 12 and b <= 12 and a != b:
+        raise DateError(f"'{original}' can be read two ways: {a} {_MONTHS_EN[b - 1]} {year} (day first) or "
+                        f"{b} {_MONTHS_EN[a - 1]} {year} (month first); write {year}-{b:02d}-{a:02d} or "
+                        f"{year}-{a:02d}-{b:02d}")
+    if a > 12 and b > 12:
+        raise DateError(f"'{original}' is not a date: neither {a} nor {b} is a month; {HELP}")
+    day, month = (a, b) if a > 12 or a == b else (b, a)
+    _check(year, month, day, original)
+    return Point(year, month, day)
+
+
+def parse(text: str, month_first: bool = False) -> FuzzyDate:
+    """Read a written date; raise DateError with a message that says what is accepted.
+
+    `month_first`: read 7/8/1969 as 8 July (a TimelineJS sheet's convention); by default a
+    day/month order that could be read both ways is refused.
+    """
     if text is None:
         raise DateError(f"empty date; {HELP}")
     original = str(text)
     s = original.strip()
     if not s:
         raise DateError(f"empty date; {HELP}")
+    _refuse_time(s, original)
+    numeric = _numeric(s, original, month_first)
+    if numeric is not None:
+        return FuzzyDate(numeric)
+    if _EDTF.match(s) and _EDTF_MARK.search(s):
+        return _from_edtf(s, original)
     for pattern, qualifier in ((_CIRCA, "circa"), (_BEFORE, "before"), (_AFTER, "after")):
         m = pattern.match(s)
         if m:
@@ -281,6 +357,22 @@ def parse(text: str) -> FuzzyDate:
             raise DateError(f"'{original}': the latest bound is before the earliest")
         return FuzzyDate(low, "between", high)
     return FuzzyDate(_point(s, original))
+
+
+def _from_edtf(s: str, original: str) -> FuzzyDate:
+    try:
+        qualifier, low, high = dates_edtf.read(s)
+    except ValueError as e:
+        raise DateError(f"'{original}' {e}" + (f"; {HELP}" if "not a date" in str(e) else "")) from None
+    for ymd in (low, high) if high else (low,):
+        _check(*ymd, original)
+    point = Point(*low)
+    if high is None:
+        return FuzzyDate(point, qualifier)
+    upper = Point(*high)
+    if upper.hi() <= point.lo():
+        raise DateError(f"'{original}': the latest bound is before the earliest")
+    return FuzzyDate(point, "between", upper)
 
 
 def from_parts(year, month=None, day=None, qualifier: str = "") -> FuzzyDate:

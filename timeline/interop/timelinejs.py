@@ -386,7 +386,7 @@ def _read_text_date(text: str, where, fld, problems) -> ReadDate | None:
     if m:
         return read_date({"year": m.group(1), "month": m.group(2), "day": m.group(3)}, where, fld, problems)
     try:
-        return ReadDate(dates.parse(s))
+        return ReadDate(dates.parse(s, month_first=True))   # as TimelineJS (JavaScript) reads it
     except dates.DateError as e:
         problems.append(where.problem(fld, str(e)))
         return None
