@@ -208,3 +208,37 @@ def test_the_offline_file_steps_without_any_request(page, tmp_path):
     page.keyboard.press("ArrowLeft")
     expect(card(page)).to_have_text(DEFINED[2])
     assert requests == []
+
+
+def test_the_app_offers_story_mode_and_serves_it_on_its_own_address(page, app_server):
+    page.goto(f"{app_server.url}/?actors=kim&lang=nl")
+    link = page.locator("#story-link")
+    expect(link).to_have_text("Verhaalmodus")
+    expect(link).to_have_attribute("href", re.compile(r"^\?(?=.*actors=kim)(?=.*lang=nl)(?=.*mode=story)"))
+    link.click()
+    expect(page.locator("#tl-progress")).to_contain_text(re.compile(r"^1 / \d+"))
+    assert "/?" in page.url and "mode=story" in page.url
+    first = card(page).inner_text()
+    page.get_by_role("button", name="Volgende").click()
+    expect(page.locator("#tl-progress")).to_contain_text(re.compile(r"^2 / \d+"))
+    expect(card(page)).not_to_have_text(first)
+    # every step of the story has Kim in it
+    expect(page.locator("#tl-card .tl-chip", has_text="Kim Jong-un")).to_have_count(1)
+    page.go_back()
+    expect(card(page)).to_have_text(first)
+    page.get_by_role("link", name="Verken de hele tijdlijn").click()
+    expect(page.locator("#app-title")).to_be_visible()
+
+
+def test_the_embed_dialog_offers_a_story_embed(page, app_server):
+    import html as _html
+
+    page.goto(f"{app_server.url}/?actors=trump&event=hanoi-summit")
+    page.locator("#embed-open").click()
+    page.wait_for_function("() => document.getElementById('embed-story-code').value.includes('/embed')")
+    snippet = page.locator("#embed-story-code").input_value()
+    src = _html.unescape(re.search(r'src="([^"]+)"', snippet).group(1))
+    assert src == f"{app_server.url}/embed?actors=trump&mode=story"
+    assert 'height="640"' in snippet
+    page.goto(src)
+    expect(page.locator("#tl-progress")).to_contain_text("1 / ")

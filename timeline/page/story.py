@@ -79,11 +79,27 @@ def payload(dataset: Dataset, view: View, pos: story.Position, fig_json: str, *,
     return '{"figure":' + fig_json + "," + json.dumps(settings, ensure_ascii=False, separators=(",", ":"))[1:]
 
 
-def body(dataset: Dataset, view: View, pos: story.Position, *, app_url: str | None, offline: bool) -> str:
+def languages(view: View) -> str:
+    """Links to the same step in each interface language (the current one marked)."""
+    from ..web.i18n import LANG_NAMES
+
+    links = []
+    for code, name in LANG_NAMES.items():
+        current = ' aria-current="true"' if code == view.lang else ""
+        links.append(f'<a href="{esc(view.with_(lang=code).to_query() or "?")}" lang="{code}" hreflang="{code}"'
+                     f'{current}>{esc(name)}</a>')
+    return f'<p class="tl-langs">{" | ".join(links)}</p>'
+
+
+def body(dataset: Dataset, view: View, pos: story.Position, *, app_url: str | None, offline: bool,
+         embedded: bool = True) -> str:
     lang = view.lang
     head = f'<h1 class="tl-story-name">{esc(story_title(dataset, pos.story, lang))}</h1>'
     if app_url:
-        head += f'<p class="tl-explore"><a href="{esc(app_url)}" target="_blank" rel="noopener">{esc(t("explore", lang))}</a></p>'
+        target = ' target="_blank" rel="noopener"' if embedded else ""
+        head += f'<p class="tl-explore"><a href="{esc(app_url)}"{target}>{esc(t("explore", lang))}</a></p>'
+    if not offline:
+        head += languages(view)
     empty_help = ""
     if pos.total == 0:
         whole = view.with_(actors=(), search="", step=None).to_query() or "?"
@@ -114,10 +130,12 @@ def page_title(dataset: Dataset, pos: story.Position, lang: str) -> str:
 
 
 def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
-             step_api: str | None = None, app_url: str | None = None, oembed_href: str | None = None) -> str:
+             step_api: str | None = None, app_url: str | None = None, oembed_href: str | None = None,
+             embedded: bool = True) -> str:
     """The story page for `view` (story mode). offline=True inlines everything, like the offline
     chart (`timeline.export_html`); served, `assets` gives the URLs {"plotly", "story_js",
-    "story_css"} and `step_api` the URL that answers a step's card ('/embed/step?…' + '&step=N')."""
+    "story_css"} and `step_api` the URL that answers a step's card ('/embed/step?…' + '&step=N');
+    `embedded`: the link to the app opens a new tab (in an iframe) or this one (the app's own page)."""
     from .. import export_html
 
     pos = story.position(dataset, view)
@@ -139,6 +157,6 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
         head.append(f'<link rel="stylesheet" href="{esc(assets["story_css"])}">')
         tail = [f'<script src="{esc(assets["plotly"])}"></script>', f'<script src="{esc(assets["story_js"])}"></script>']
     return ("<!DOCTYPE html>\n" f'<html lang="{esc(view.lang)}">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-            '<body class="tl-story-page">\n' + body(dataset, view, pos, app_url=app_url, offline=offline) + "\n"
+            '<body class="tl-story-page">\n' + body(dataset, view, pos, app_url=app_url, offline=offline, embedded=embedded) + "\n"
             + f'<script type="application/json" id="tl-data">{data}</script>\n' + "\n".join(tail)
             + "\n</body>\n</html>\n")

@@ -132,6 +132,10 @@ def register(app, get):
             return True, []
         raise PreventUpdate
 
+    # In the browser: the header's story-mode link follows the view (assets/story_link.js).
+    app.clientside_callback(ClientsideFunction("timeline", "storyLink"),
+                            Output("story-link", "href"), Input("view", "data"), prevent_initial_call=True)
+
     # In the browser: the chosen actors' lanes at once (assets/lanes.js), before the server's figure.
     app.clientside_callback(
         ClientsideFunction("timeline", "filterLanes"),

@@ -198,14 +198,14 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         fig = figure_builder.figure_json(ds, view, lod=True)
         return fig, level_of_detail(fig) is not None
 
-    def _story_page(ds, view, base):
+    def _story_page(ds, view, base, embedded=True):
         from ..page import story as story_page
 
         assets = {k: asset_url(k, request.script_root) for k in ("plotly", "story_js", "story_css")}
         page = story_page.document(
             ds, view, offline=False, assets=assets,
             step_api=f"{request.script_root}/embed/step{view.with_(step=None, story_start='first').to_query()}",
-            app_url=f"{base}/{view.with_(story_mode=False).to_query()}",
+            app_url=f"{base}/{view.with_(story_mode=False).to_query()}", embedded=embedded,
             oembed_href=oembed_href(base, request.url))
         return _response(request, page.encode("utf-8"), "text/html; charset=utf-8", cache="public, max-age=60")
 
@@ -320,6 +320,14 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         }
         return _response(request, json.dumps(answer, ensure_ascii=False).encode("utf-8"),
                          "application/json; charset=utf-8", cache="public, max-age=300")
+
+    if hasattr(app, "interpolate_index"):   # a Dash app: /?mode=story is the same story page
+        @server.before_request
+        def timeline_story_on_the_app():
+            if request.path != "/" or request.method != "GET" or request.args.get("mode") != "story":
+                return None
+            ds, view = _view()
+            return _story_page(ds, view, _base(request), embedded=False)
 
     _add_discovery_to_dash(app, get)
     if hasattr(app, "callback") and hasattr(app, "interpolate_index"):   # a Dash app: the Embed button

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx, dcc, html, no_update
 
+from ..view import View
+
 STRINGS = {
     "embed": {"en": "Embed", "nl": "Insluiten"},
     "title": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
@@ -17,6 +19,9 @@ STRINGS = {
              "nl": "Plak deze code in een webpagina om de grafiek te tonen zoals u hem nu ziet: dezelfde "
                    "actoren, periode, gekozen gebeurtenis en taal."},
     "code": {"en": "Embed code", "nl": "Insluitcode"},
+    "story_code": {"en": "Or embed it as a story, one event at a time (Previous, Next, arrow keys, swipe)",
+                   "nl": "Of sluit het in als verhaal, één gebeurtenis tegelijk (Vorige, Volgende, pijltjestoetsen, vegen)"},
+    "copy_story": {"en": "Copy the story code", "nl": "Kopieer de verhaalcode"},
     "copy": {"en": "Copy the code", "nl": "Kopieer de code"},
     "preview": {"en": "Preview", "nl": "Voorbeeld"},
     "close": {"en": "Close", "nl": "Sluiten"},
@@ -48,6 +53,14 @@ def element(lang: str = "en"):
                 dcc.Clipboard(id="embed-copy", target_id="embed-code", title=s("copy", lang),
                               style={"fontSize": "18px", "cursor": "pointer", "display": "inline-block"}),
             ], style={"display": "flex", "gap": "6px", "alignItems": "flex-start"}),
+            html.Label(s("story_code", lang), id="embed-story-label", htmlFor="embed-story-code"),
+            html.Div([
+                dcc.Textarea(id="embed-story-code", value="", readOnly=True, rows=3, spellCheck=False,
+                             style={"width": "100%", "fontFamily": "ui-monospace, monospace", "fontSize": "12px",
+                                    "boxSizing": "border-box"}),
+                dcc.Clipboard(id="embed-story-copy", target_id="embed-story-code", title=s("copy_story", lang),
+                              style={"fontSize": "18px", "cursor": "pointer", "display": "inline-block"}),
+            ], style={"display": "flex", "gap": "6px", "alignItems": "flex-start"}),
             html.H3(s("preview", lang), id="embed-preview-heading", style={"fontSize": "14px"}),
             html.Iframe(id="embed-preview", title=s("preview", lang),
                         style={"width": "100%", "height": f"{PREVIEW_HEIGHT}px", "border": "1px solid #ddd"}),
@@ -68,6 +81,19 @@ def snippet_for(dataset, query: str | None, base: str) -> tuple[str, str]:
     return iframe_html(src, "100%", DEFAULT_HEIGHT, view_title(dataset, view)), src
 
 
+STORY_HEIGHT = 640
+
+
+def story_snippet_for(dataset, query: str | None, base: str) -> str:
+    """The iframe snippet of the view's story (its actors, search and language; first step)."""
+    from .embed import embed_src, iframe_html, view_title
+    from .state import parse
+
+    view = parse(dataset, query)
+    told = View(actors=view.actors, search=view.search, lang=view.lang, story_mode=True)
+    return iframe_html(embed_src(base, told), "100%", STORY_HEIGHT, view_title(dataset, told))
+
+
 def register(app, get) -> None:
     """The dialog's callback: open/close, and the snippet + preview for the current view."""
     from flask import request
@@ -78,7 +104,8 @@ def register(app, get) -> None:
     texts = [("embed-open", "children", "embed"), ("embed-heading", "children", "title"),
              ("embed-help", "children", "help"), ("embed-code-label", "children", "code"),
              ("embed-close", "children", "close"), ("embed-preview-heading", "children", "preview"),
-             ("embed-copy", "title", "copy"), ("embed-preview", "title", "preview")]
+             ("embed-copy", "title", "copy"), ("embed-preview", "title", "preview"),
+             ("embed-story-label", "children", "story_code"), ("embed-story-copy", "title", "copy_story")]
 
     # A view change reaches the server only when the dialog is open or the language changed (its
     # labels): the closed dialog used to cost one more request per filter, zoom and click.
@@ -93,6 +120,7 @@ def register(app, get) -> None:
 
     @app.callback(
         Output("embed-modal", "hidden"), Output("embed-code", "value"), Output("embed-preview", "src"),
+        Output("embed-story-code", "value"),
         *[Output(cid, prop) for cid, prop, _ in texts],
         Input("embed-open", "n_clicks"), Input("embed-close", "n_clicks"), Input("embed-view", "data"),
         State("view", "data"), State("embed-modal", "hidden"),
@@ -103,9 +131,9 @@ def register(app, get) -> None:
         labels = [s(key, lang) for _, _, key in texts]
         trigger = ctx.triggered_id
         if trigger == "embed-close":
-            return True, no_update, None, *labels
+            return True, no_update, None, no_update, *labels
         if trigger == "embed-view" and hidden:
-            return no_update, no_update, no_update, *labels
+            return no_update, no_update, no_update, no_update, *labels
         base = base_url(request)   # TIMELINE_PUBLIC_URL, or the reader's address (timeline.web.public)
         code, src = snippet_for(ds, query, base)
-        return False, code, src, *labels
+        return False, code, src, story_snippet_for(ds, query, base), *labels

@@ -69,6 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
                "nl": "Datums staan zoals ze geschreven zijn: “mrt 2018” betekent ergens in maart 2018."},
     # story mode (timeline/page/story.py, timeline/page/static/story.js)
     "story": {"en": "Story", "nl": "Verhaal"},
+    "story_link": {"en": "Story mode", "nl": "Verhaalmodus"},
     "story_all_events": {"en": "Every event in date order", "nl": "Alle gebeurtenissen op datum"},
     "story_nav": {"en": "Story steps", "nl": "Stappen van het verhaal"},
     "previous": {"en": "Previous", "nl": "Vorige"},

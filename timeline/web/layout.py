@@ -93,6 +93,7 @@ def i18n_targets(lang: str) -> list:
         ("source-heading", "children", "source_view"),
         ("footer-note", "children", "footer"),
         ("lang-label", "children", "language"),
+        ("story-link", "children", "story_link"),
     ]
 
 
@@ -127,6 +128,8 @@ def page(dataset, view: View, *, problems=None):
                 dcc.RadioItems(id="lang", value=lang, inline=True, className="lang-switch",
                                options=[{"label": name, "value": code} for code, name in LANG_NAMES.items()]),
             ], className="lang", role="group", **{"aria-labelledby": "lang-label"}),
+            html.A(t("story_link", lang), id="story-link", className="story-link",
+                   href=view.with_(story_mode=True, event=None).to_query()),
             embed_element(lang),
         ], className="app-header"),
         *banner,
