@@ -71,6 +71,8 @@ def create_app(data=None, **config) -> dash.Dash:
             return store.problems
 
     first = get()
+    from ..page import social
+
     app = dash.Dash(
         __name__,
         title=title or first.title,
@@ -79,7 +81,8 @@ def create_app(data=None, **config) -> dash.Dash:
         compress=_can_compress(),
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                   {"name": "description", "content": "An interactive, sourced timeline"}],
+                   *social.entries(title or first.title_in("en"),
+                                   social.description(first, "en") or "An interactive, sourced timeline")],
         **config,
     )
     app.index_string = INDEX
