@@ -242,3 +242,44 @@ def test_the_embed_dialog_offers_a_story_embed(page, app_server):
     assert 'height="640"' in snippet
     page.goto(src)
     expect(page.locator("#tl-progress")).to_contain_text("1 / ")
+
+
+def test_a_static_site_of_step_files_steps_and_keeps_history(page, serve, tmp_path):
+    """The page builder as a static site (#13) uses it: one file per step, cards as files."""
+    import shutil
+
+    from werkzeug.middleware.shared_data import SharedDataMiddleware
+
+    import timeline
+    from timeline import export_html
+    from timeline.page import story as story_page
+    from timeline.view import View
+
+    ds = timeline.load(write_story(tmp_path / "ds"))
+    site = tmp_path / "site"
+    (site / "cards").mkdir(parents=True)
+    shutil.copy(export_html.plotly_js_path("plotly"), site / "plotly.js")
+    for name in ("story.js", "story.css"):
+        shutil.copy(export_html.STATIC / name, site / name)
+    view = View(story_mode=True)
+    for n in range(1, 5):
+        (site / f"{n}.html").write_text(story_page.document(
+            ds, view.with_(step=n), offline=False, step_api="cards/{n}.html", href_template="{n}.html",
+            assets={"plotly": "plotly.js", "story_js": "story.js", "story_css": "story.css"}), encoding="utf-8")
+        (site / "cards" / f"{n}.html").write_text(story_page.card(ds, view.with_(step=n)), encoding="utf-8")
+
+    def not_found(environ, start_response):
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"not found"]
+
+    server = serve(SharedDataMiddleware(not_found, {"/": str(site)}))
+    page.goto(f"{server.url}/2.html")
+    expect(card(page)).to_have_text(DEFINED[1])
+    page.get_by_role("button", name="Next").click()
+    expect(card(page)).to_have_text(DEFINED[2])
+    assert page.url.endswith("/3.html")
+    page.go_back()
+    expect(card(page)).to_have_text(DEFINED[1])
+    assert page.url.endswith("/2.html")
+    page.reload()
+    expect(card(page)).to_have_text(DEFINED[1])

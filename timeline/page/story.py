@@ -60,13 +60,16 @@ def story_title(dataset: Dataset, chosen: story.Story, lang: str) -> str:
                                      f"{dataset.title_in(lang)}: {t('story_all_events', lang)}")
 
 
-def step_href(view: View, n: int) -> str:
-    """The relative address of step n of the view's story ('?mode=story&step=n…')."""
+def step_href(view: View, n: int, template: str | None = None) -> str:
+    """The relative address of step n of the view's story: '?mode=story&step=n…', or `template`
+    with {n} replaced (a static site's '3.html')."""
+    if template:
+        return template.replace("{n}", str(n))
     return view.with_(step=n, story_start="first").to_query() or "?"
 
 
 def payload(dataset: Dataset, view: View, pos: story.Position, fig_json: str, *, offline: bool,
-            step_api: str | None, config: dict) -> str:
+            step_api: str | None, config: dict, href_template: str | None = None) -> str:
     settings = {
         "lang": view.lang,
         "title": dataset.title_in(view.lang),
@@ -74,6 +77,7 @@ def payload(dataset: Dataset, view: View, pos: story.Position, fig_json: str, *,
         "step": pos.number, "total": pos.total,
         "autoplay": view.autoplay,
         "step_api": None if offline else step_api,
+        "step_href": href_template,
         "config": config,
     }
     return '{"figure":' + fig_json + "," + json.dumps(settings, ensure_ascii=False, separators=(",", ":"))[1:]
@@ -92,13 +96,13 @@ def languages(view: View) -> str:
 
 
 def body(dataset: Dataset, view: View, pos: story.Position, *, app_url: str | None, offline: bool,
-         embedded: bool = True) -> str:
+         embedded: bool = True, href_template: str | None = None) -> str:
     lang = view.lang
     head = f'<h1 class="tl-story-name">{esc(story_title(dataset, pos.story, lang))}</h1>'
     if app_url:
         target = ' target="_blank" rel="noopener"' if embedded else ""
         head += f'<p class="tl-explore"><a href="{esc(app_url)}"{target}>{esc(t("explore", lang))}</a></p>'
-    if not offline:
+    if not offline and not href_template:
         head += languages(view)
     empty_help = ""
     if pos.total == 0:
@@ -110,7 +114,7 @@ def body(dataset: Dataset, view: View, pos: story.Position, *, app_url: str | No
              card(dataset, view) + empty_help,
              f'<div id="tl-chart" class="tl-chart tl-story-chart" role="figure" aria-label="{esc(t("chart", lang))}" hidden></div>',
              "</div>",
-             nav_html(pos, lambda n: step_href(view, n), lang),
+             nav_html(pos, lambda n: step_href(view, n, href_template), lang),
              f'<p class="tl-sr" id="tl-story-live" aria-live="polite"></p>',
              f'<p class="tl-story-keys" id="tl-story-keys" hidden>{esc(t("story_keys", lang))}</p>',
              "</main>"]
@@ -131,17 +135,21 @@ def page_title(dataset: Dataset, pos: story.Position, lang: str) -> str:
 
 def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
              step_api: str | None = None, app_url: str | None = None, oembed_href: str | None = None,
-             embedded: bool = True) -> str:
+             embedded: bool = True, href_template: str | None = None) -> str:
     """The story page for `view` (story mode). offline=True inlines everything, like the offline
     chart (`timeline.export_html`); served, `assets` gives the URLs {"plotly", "story_js",
     "story_css"} and `step_api` the URL that answers a step's card ('/embed/step?…' + '&step=N');
-    `embedded`: the link to the app opens a new tab (in an iframe) or this one (the app's own page)."""
+    `embedded`: the link to the app opens a new tab (in an iframe) or this one (the app's own page).
+
+    A static site (one file per step) passes `href_template` ('{n}.html': the address of step n,
+    for the links and the history) and a `step_api` with {n} ('cards/{n}.html', files holding
+    `card(dataset, view.with_(step=n))`)."""
     from .. import export_html
 
     pos = story.position(dataset, view)
     fig_json = export_html.figure_json(dataset, figure_view(view))
     data = export_html.script_json(payload(dataset, view, pos, fig_json, offline=offline, step_api=step_api,
-                                           config=export_html.PLOTLY_CONFIG))
+                                           config=export_html.PLOTLY_CONFIG, href_template=href_template))
     head = ['<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{html.escape(page_title(dataset, pos, view.lang))}</title>"]
     if offline:
@@ -157,6 +165,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
         head.append(f'<link rel="stylesheet" href="{esc(assets["story_css"])}">')
         tail = [f'<script src="{esc(assets["plotly"])}"></script>', f'<script src="{esc(assets["story_js"])}"></script>']
     return ("<!DOCTYPE html>\n" f'<html lang="{esc(view.lang)}">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-            '<body class="tl-story-page">\n' + body(dataset, view, pos, app_url=app_url, offline=offline, embedded=embedded) + "\n"
+            '<body class="tl-story-page">\n' + body(dataset, view, pos, app_url=app_url, offline=offline, embedded=embedded,
+                 href_template=href_template) + "\n"
             + f'<script type="application/json" id="tl-data">{data}</script>\n' + "\n".join(tail)
             + "\n</body>\n</html>\n")

@@ -44,7 +44,8 @@
   function fetchCard(n) {
     if (cache[n]) return Promise.resolve(cache[n]);
     if (!D.step_api) return Promise.resolve(null);
-    var url = D.step_api + (D.step_api.indexOf("?") < 0 ? "?" : "&") + "step=" + n;
+    var url = D.step_api.indexOf("{n}") >= 0 ? D.step_api.replace("{n}", n)
+      : D.step_api + (D.step_api.indexOf("?") < 0 ? "?" : "&") + "step=" + n;
     return fetch(url, {credentials: "omit"})
       .then(function (r) { return r.ok ? r.text() : null; })
       .then(function (markup) {
@@ -60,6 +61,7 @@
   // --- the address ---------------------------------------------------------------------------
 
   function stepUrl(n) {
+    if (D.step_href) return new URL(D.step_href.replace("{n}", n), window.location.href).toString();
     var u = new URL(window.location.href);
     u.searchParams.set("step", String(n));
     u.searchParams.delete("start");
@@ -176,7 +178,10 @@
     go(dx < 0 ? current + 1 : current - 1, {push: true});
   }, {passive: true});
 
-  window.addEventListener("popstate", function () { setPlaying(false); go(stepFromUrl()); });
+  window.addEventListener("popstate", function (e) {
+    setPlaying(false);
+    go(e.state && typeof e.state.step === "number" ? e.state.step : stepFromUrl());
+  });
 
   // --- the chart -----------------------------------------------------------------------------
 
