@@ -7,6 +7,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import timeline
 from timeline.page import story as story_page
@@ -152,3 +154,21 @@ def test_the_offline_file_in_story_mode_holds_every_card_and_loads_nothing(told,
     assert "default-src 'none'" in page and "<script src=" not in page and "<link rel=\"stylesheet\"" not in page
     assert cli.main(["export", "html", str(tmp_path / "x.html"), "--data", str(told.path), "--mode", "story",
                      "--story", "nope"]) == 2
+
+
+KEYS = st.sampled_from(["mode", "story", "step", "start", "autoplay", "actors", "q", "lang", "event"])
+VALUES = st.one_of(st.sampled_from(["story", "short", "the-summits", "latest", "first", "0", "1", "4", "-1",
+                                    "99999999999", "nl", "kim", "%00", "<x>", "1e3", "", "\u202e"]),
+                   st.text(max_size=12))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(KEYS, VALUES), max_size=6))
+def test_any_story_query_gets_a_page_never_an_error(client, pairs):
+    from urllib.parse import urlencode
+
+    query = urlencode([("mode", "story")] + pairs)
+    for path in ("/embed", "/embed/step"):
+        r = client.get(f"{path}?{query}")
+        assert r.status_code == 200, (path, query)
+        assert "Traceback" not in r.get_data(as_text=True)

@@ -211,6 +211,8 @@ def test_the_offline_file_steps_without_any_request(page, tmp_path):
 
 
 def test_the_app_offers_story_mode_and_serves_it_on_its_own_address(page, app_server):
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(f"{app_server.url}/?actors=kim&lang=nl")
     link = page.locator("#story-link")
     expect(link).to_have_text("Verhaalmodus")
@@ -226,8 +228,10 @@ def test_the_app_offers_story_mode_and_serves_it_on_its_own_address(page, app_se
     expect(page.locator("#tl-card .tl-chip", has_text="Kim Jong-un")).to_have_count(1)
     page.go_back()
     expect(card(page)).to_have_text(first)
+    page.locator("#tl-chart .main-svg").first.wait_for()
     page.get_by_role("link", name="Verken de hele tijdlijn").click()
     expect(page.locator("#app-title")).to_be_visible()
+    assert refused == [], "the story page runs under the app's Content-Security-Policy"
 
 
 def test_the_embed_dialog_offers_a_story_embed(page, app_server):
