@@ -68,3 +68,96 @@ def test_actors_carry_the_title_held_at_the_time(dataset):
     assert "National Security Adviser" not in dataset.role_of("bolton", ev.loc["un-speech", "start_at"])
     assert dataset.role_of("pottinger", ev.loc["hanoi-summit", "start_at"]) != \
         dataset.role_of("pottinger", ev.loc["documentary-kim-episode", "start_at"])
+
+
+# Wave 2 (issue #16): the whole arc between the summits, each new event dated as researched
+# (RESEARCH.md says what backs each date).
+WAVE_TWO = {
+    "nuclear-test-6": "2017-09-03",
+    "kim-dotard-statement": "2017-09-22",
+    "hwasong-15-launch": "2017-11-29",
+    "feltman-briefs-council": "2017-12-12",
+    "kim-yo-jong-invitation": "2018-02-10",
+    "olympics-close-talks": "2018-02-25",
+    "pompeo-secret-visit": "2018-03-30..2018-04-01",
+    "pompeo-visit-revealed": "2018-04-17",
+    "panmunjom-summit": "2018-04-27",
+    "summit-cancelled": "2018-05-24",
+    "kim-yong-chol-oval-office": "2018-06-01",
+    "fell-in-love-rally": "2018-09-29",
+    "kim-train-home": "2019-03-02",
+    "bolton-fired": "2019-09-10",
+}
+
+
+def test_wave_two_events_are_dated_placed_and_sourced(dataset):
+    ev = dataset.events.set_index("id")
+    assert len(ev) >= 35
+    urls = dataset.sources.set_index("id")["url"]
+    for event_id, start in WAVE_TWO.items():
+        e = ev.loc[event_id]
+        assert e["start"] == start, event_id
+        assert e["place"] and e["title_nl"] and e["summary"] and e["summary_nl"], event_id
+        assert e["sources"] and all(urls[s].startswith("http") for s in e["sources"]), event_id
+    assert ev.loc["kim-train-home", "kind"] == "span" and ev.loc["kim-train-home", "end"] == "2019-03-05"
+    assert ev.loc["pompeo-secret-visit", "start_qualifier"] == "between"
+    inside = set(dataset.events.loc[dataset.events["phase"] == "rocket-man-phase", "id"])
+    assert {"nuclear-test-6", "kim-dotard-statement", "hwasong-15-launch", "feltman-briefs-council",
+            "kim-yo-jong-invitation", "olympics-close-talks"} <= inside
+
+
+def test_new_actors_take_part_where_the_record_puts_them(dataset):
+    ev = dataset.events.set_index("id")
+    assert "kim-yo-jong" in ev.loc["kim-yo-jong-invitation", "actors"]
+    assert "kim-yong-chol" in ev.loc["olympics-close-talks", "actors"]
+    assert "kim-yong-chol" in ev.loc["kim-yong-chol-oval-office", "actors"]
+    assert "pompeo" in ev.loc["pompeo-secret-visit", "actors"]
+    assert dataset.role_of("pompeo", ev.loc["pompeo-secret-visit", "start_at"]) == "Director of the CIA"
+    assert dataset.role_of("pompeo", ev.loc["kim-yong-chol-oval-office", "start_at"]) == "US Secretary of State"
+
+
+def test_quotes_on_record_for_the_new_events(dataset):
+    q = dataset.quotes.set_index("id")
+    assert q.loc["trump-dmz-honor-en", "text"] == "Stepping across that line was a great honor"
+    assert q.loc["trump-dmz-honor-en", "event"] == "dmz-meeting"
+    assert "door ajar" in q.loc["feltman-door-ajar-en", "text"]
+    assert "dotard" in q.loc["kim-dotard-en", "text"]
+    assert "fell in love" in q.loc["trump-fell-in-love-en", "text"]
+
+
+def test_untraceable_sources_are_gone(dataset):
+    gone = {"thehill-rocket-man", "zoominkorea-feltman", "ntd-chung-wh", "abplive-trump-accepts",
+            "nydailynews-hanoi", "guardian-biden"}
+    assert not gone & set(dataset.sources["id"])
+    assert not dataset.sources["url"].str.contains("digital-stage|digital-release").any()
+    walkout = dataset.events.set_index("id").loc["hanoi-walkout"]
+    assert "two hours ahead of schedule" not in walkout["summary"], "the claim rested on an untraceable source"
+
+
+def test_corrected_roles_notes_and_links(dataset):
+    ev = dataset.events.set_index("id")
+    roles = dataset.roles
+    pottinger = roles[(roles["actor"] == "pottinger") & (roles["title"] == "Deputy National Security Adviser")].iloc[0]
+    assert pottinger["to"] == "2021-01-06"
+    nauert = roles[roles["actor"] == "nauert"]
+    assert (nauert["from"] != "").all() and nauert.iloc[0]["to"] != ""
+    assert dataset.role_of("feltman", ev.loc["feltman-visit", "start_at"], "nl") == \
+        "VN-ondersecretaris-generaal voor politieke zaken"
+    assert "ondersecretaris-generaal" in ev.loc["feltman-visit", "summary_nl"]
+    assert "adjunct-secretaris" not in ev.loc["feltman-visit", "summary_nl"]
+    note = ev.loc["feltman-visit", "note"]
+    assert "Feltman's 2021 account differs from the State Department's 2017 position" in note
+    assert "non-starter" in note and "close aides" in note
+    assert "4:53 a.m. US Eastern" not in ev.loc["rocket-man-tweet", "note"]
+    assert "8 a.m." in ev.loc["rocket-man-tweet", "note"]
+    q = dataset.quotes.set_index("id")
+    assert q.loc["trump-un-destroy-en", "original_of"] == ""
+    assert q.loc["trump-totally-destroy-en", "original_of"] == "trump-totale-vernietiging-nl"
+    assert q.loc["trump-totally-destroy-en", "text"] in q.loc["trump-un-destroy-en", "text"]
+    assert "ours" in dataset.sources.set_index("id").loc["tvdb-episode-3", "title"]
+
+
+def test_bolton_remark_is_dated_when_it_was_said(dataset):
+    e = dataset.events.set_index("id").loc["bolton-ride"]
+    assert e["start"].endswith("2021-02-20") and e["start_precision"] == "day"
+    assert "June 2018" in e["summary"] and "February 2019" in e["summary"], "the period it is about is in the text"
