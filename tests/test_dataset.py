@@ -161,3 +161,22 @@ def test_bolton_remark_is_dated_when_it_was_said(dataset):
     e = dataset.events.set_index("id").loc["bolton-ride"]
     assert e["start"].endswith("2021-02-20") and e["start_precision"] == "day"
     assert "June 2018" in e["summary"] and "February 2019" in e["summary"], "the period it is about is in the text"
+
+
+def test_the_default_story_is_the_documentarys_arc(dataset):
+    from timeline import story
+    from timeline.view import View
+
+    default = story.story(dataset)
+    assert default.id == "documentary" and story.story_ids(dataset)[0] == "documentary"
+    assert default.title and default.title_nl and default.title != default.title_nl
+    assert 12 <= len(default.steps) <= 15
+    ids = set(dataset.events["id"])
+    assert all(s.event in ids for s in default.steps), "every step shows a real event"
+    assert all(s.text and s.text_nl and s.text != s.text_nl for s in default.steps), "step text in English and Dutch"
+    events = [s.event for s in default.steps]
+    assert events[0] == "fire-and-fury" and "air-force-one-offer" in events and "feltman-visit" in events
+    assert events.index("singapore-summit") < events.index("hanoi-summit") < events.index("dmz-meeting")
+    # the reader's view walks the same steps (story mode, first step)
+    pos = story.position(dataset, View(story_mode=True))
+    assert pos.number == 1 and pos.steps[0].event == "fire-and-fury"
