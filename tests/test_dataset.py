@@ -180,3 +180,10 @@ def test_the_default_story_is_the_documentarys_arc(dataset):
     # the reader's view walks the same steps (story mode, first step)
     pos = story.position(dataset, View(story_mode=True))
     assert pos.number == 1 and pos.steps[0].event == "fire-and-fury"
+
+
+def test_every_note_has_a_dutch_note(dataset):
+    noted = dataset.events[dataset.events["note"] != ""]
+    assert len(noted) >= 25
+    assert (noted["note_nl"] != "").all(), list(noted.loc[noted["note_nl"] == "", "id"])
+    assert (dataset.events.loc[dataset.events["note"] == "", "note_nl"] == "").all()

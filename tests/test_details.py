@@ -4,7 +4,7 @@ from __future__ import annotations
 from timeline import details, export_html
 from timeline.web import components
 
-from .datasets import write_mini
+from .datasets import mini_tables, write_mini
 
 
 def test_quote_carries_speaker_title_then_translation_and_seed(dataset):
@@ -40,3 +40,23 @@ def test_app_panel_and_embed_json_show_the_same_quotes(dataset):
         assert q["text"] in panel and q["speaker"] in panel
         if q["role"]:
             assert q["role"] in panel
+
+
+def test_the_note_is_shown_in_the_readers_language(dataset, tmp_path):
+    import timeline
+
+    ev = dataset.event("feltman-visit")
+    dutch = details.event_details(dataset, "feltman-visit", "nl")["note"]
+    assert dutch == ev["note_nl"] and dutch.startswith("Betwist") and dutch != ev["note"]
+    assert details.event_details(dataset, "feltman-visit", "en")["note"] == ev["note"]
+    assert dutch in str(components.details(dataset, "feltman-visit", "nl")), "the Dutch panel shows the Dutch note"
+    # no Dutch note: the English one is shown in Dutch too
+    tables = mini_tables()
+    tables["events.csv"][0].append("note_nl")
+    for row, (note, note_nl) in zip(tables["events.csv"][1:], (("", ""), ("Sunday morning.", ""), ("Two days.", "Twee dagen."))):
+        row[-1] = note
+        row.append(note_nl)
+    ds = timeline.load(write_mini(tmp_path / "ds", tables))
+    assert details.event_details(ds, "rocket-man-tweet", "nl")["note"] == "Sunday morning."
+    assert details.event_details(ds, "hanoi-summit", "nl")["note"] == "Twee dagen."
+    assert details.event_details(ds, "hanoi-summit", "en")["note"] == "Two days."

@@ -37,6 +37,13 @@ def event_summary(row, lang: str) -> str:
     return text(row.get("summary"))
 
 
+def event_note(row, lang: str) -> str:
+    """The note in the reader's language: `note_nl` for Dutch when given, else `note`."""
+    if lang == "nl" and text(row.get("note_nl")):
+        return text(row["note_nl"])
+    return text(row.get("note"))
+
+
 def date_label(written: str, lang: str) -> str:
     """A written date as a label at its precision ('Mar 2018'); unreadable text as it is."""
     if not written:
@@ -111,7 +118,7 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
         "date": event_date(ev, lang),
         "place": text(ev.get("place")),
         "summary": event_summary(ev, lang),
-        "note": text(ev.get("note")),
+        "note": event_note(ev, lang),
         "phase": event_title(phase, lang) if phase is not None else "",
         "actor_ids": list(ev["actors"] or ()),
         "actors": [dataset.actor_name(a) for a in (ev["actors"] or ())],

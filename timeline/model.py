@@ -62,6 +62,7 @@ EVENTS = Table("events", "events.csv", (
     Column("phase", kind="id", ref="events"),
     Column("sources", True, True, "ids", ref="sources"),
     Column("note"),
+    Column("note_nl"),
 ))
 
 ACTORS = Table("actors", "actors.csv", (
@@ -146,7 +147,7 @@ class Dataset:
     """A loaded, validated dataset: six tables plus metadata and the seed texts.
 
     events  id, title, title_nl, summary, summary_nl, kind, start, end, display_date, place,
-            actors (tuple), tags (tuple), phase, sources (tuple), note, and for start and end:
+            actors (tuple), tags (tuple), phase, sources (tuple), note, note_nl, and for start and end:
             *_precision, *_qualifier, *_lo/*_hi (the interval the date may stand for) and *_at
             (where it is drawn), all float days since 1970-01-01
     actors  id, name, country, colour (always filled), description
