@@ -178,15 +178,17 @@ def build_times(data: Path) -> dict:
     code = f"""
 import json, sys, time
 sys.path.insert(0, {str(ROOT)!r})
-from timeline import loader, figure_builder as fb
+from timeline import load
+from timeline.figure import Options, build, to_json
+from timeline.figure.events import event_table
 from timeline.view import View
-t = time.perf_counter(); ds = loader.load({str(data)!r}); load_s = time.perf_counter() - t
+t = time.perf_counter(); ds = load({str(data)!r}); load_s = time.perf_counter() - t
 n = len(ds.events)
-fb.event_table(ds, "en")   # per-dataset text, built once at start-up
+event_table(ds, "en")   # per-dataset text, built once at start-up
 out = {{"events": n, "load_us_per_event": round(load_s / n * 1e6, 1)}}
-for name, opts in (("lod", fb.Options(height=560, width=800, lod=True)), ("full", fb.Options(height=560, width=800))):
-    t = time.perf_counter(); fig = fb.build(ds, View(), opts); b = time.perf_counter() - t
-    t = time.perf_counter(); js = fb.to_json(fig); j = time.perf_counter() - t
+for name, opts in (("lod", Options(height=560, width=800, lod=True)), ("full", Options(height=560, width=800))):
+    t = time.perf_counter(); fig, _ = build(ds, View(), opts); b = time.perf_counter() - t
+    t = time.perf_counter(); js = to_json(fig); j = time.perf_counter() - t
     out[name] = {{"build_us_per_event": round(b / n * 1e6, 2), "json_us_per_event": round(j / n * 1e6, 2),
                   "json_bytes": len(js), "lod": fig["layout"]["meta"].get("lod")}}
 print(json.dumps(out))

@@ -1,7 +1,8 @@
 """One event's details, gathered once for the app's panel, /api/event, /embed and the export."""
 from __future__ import annotations
 
-from timeline import details, export_html
+from timeline import details
+from timeline.page import document
 from timeline.web import components
 
 from .datasets import mini_tables, write_mini
@@ -36,7 +37,7 @@ def test_only_http_links_are_cited(tmp_path):
 def test_app_panel_and_embed_json_show_the_same_quotes(dataset):
     """The Dash panel renders the same gathered details as /api/event and the export."""
     panel = str(components.details(dataset, "air-force-one-offer", "en"))
-    for q in export_html.event_details(dataset, "air-force-one-offer")["quotes"]:
+    for q in document.event_details(dataset, "air-force-one-offer")["quotes"]:
         assert q["text"] in panel and q["speaker"] in panel
         if q["role"]:
             assert q["role"] in panel

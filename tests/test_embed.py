@@ -9,6 +9,7 @@ import pytest
 
 import timeline
 from timeline import filters
+from timeline.page import assets, document
 from timeline.view import View
 from timeline.web import embed
 from tests.embedding import CLOSE, HOSTILE_QUOTE, IMG, SCRIPT, write_hostile
@@ -41,7 +42,7 @@ def payload(page: str) -> dict:
 
 
 def figure_ids(fig: dict) -> set[str]:
-    return set(timeline.export_html.figure_ids(fig))
+    return set(document.figure_ids(fig))
 
 
 def test_embed_page_inlines_the_figure_for_the_view(client, dataset):
@@ -91,7 +92,7 @@ def test_plotly_js_is_served_long_cached_and_gzipped(client):
     assert "max-age=31536000" in r.headers["Cache-Control"] and "immutable" in r.headers["Cache-Control"]
     assert r.headers["ETag"]
     raw = gzip.decompress(r.data)
-    assert raw == timeline.export_html.plotly_js_path().read_bytes()
+    assert raw == assets.plotly_js_path().read_bytes()
     stale = client.get("/_timeline/plotly.min.js?v=old")
     assert "immutable" not in stale.headers["Cache-Control"]
     assert client.get("/_timeline/secrets.txt").status_code == 404

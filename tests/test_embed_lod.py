@@ -11,8 +11,8 @@ import orjson
 import pytest
 
 import timeline
-from timeline import export_html
-from timeline.figure_builder import LOD_LIMIT
+from timeline.page import document, export
+from timeline.figure.options import LOD_LIMIT
 from tests.datasets import mini_tables, write_mini
 from tests.embedding import IDS_JS, click_point, drawn
 from tests.test_embed import payload
@@ -58,7 +58,7 @@ def get_figure(client, query: str, **headers) -> tuple:
 
 
 def ids_of(fig: dict) -> set[str]:
-    return set(export_html.figure_ids(fig))
+    return set(document.figure_ids(fig))
 
 
 def synthetic_between(lo: dt.date, hi: dt.date) -> set[str]:
@@ -112,12 +112,12 @@ def test_deep_time_ranges_are_years_and_never_an_error(query):
     """On a numeric year axis x0/x1 are years; absurd ones (10^20 years) still draw, as in /embed."""
     import flask
 
-    from timeline import loader
+    from timeline.formats import folder
     from timeline.web import embed
 
     events = [{"id": f"y{i}", "title": f"Year {i}", "kind": "moment", "start": str(-5000 + i), "actors": "a",
                "sources": "s"} for i in range(LOD_LIMIT + 500)]
-    ds = loader.load_records({"events": events, "actors": [{"id": "a", "name": "A"}],
+    ds = folder.load_records({"events": events, "actors": [{"id": "a", "name": "A"}],
                               "sources": [{"id": "s", "title": "S", "url": "https://example.org/"}]})
     assert ds.is_deep_time()
     app = flask.Flask("deep")
@@ -154,7 +154,7 @@ def test_small_dataset_and_offline_file_never_ask_for_a_figure(dataset):
     c = create_app(dataset, reload_interval=-1).server.test_client()
     data = payload(c.get("/embed").get_data(as_text=True))
     assert data["figure_api"] is None and not data["figure"]["layout"]["meta"].get("lod")
-    offline = payload(export_html.build(dataset))
+    offline = payload(export.build(dataset))
     assert offline["figure_api"] is None and offline["api"] is None
 
 

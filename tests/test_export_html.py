@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline import export_html
+from timeline.page import assets, document, export
 from timeline.view import View
 from tests.conftest import ROOT
 from tests.embedding import CLOSE, HOSTILE_QUOTE, IDS_JS, IMG, SCRIPT, click_point, drawn, write_hostile
@@ -46,14 +46,14 @@ def test_file_is_self_contained(kim_file, dataset):
     page = kim_file.read_text(encoding="utf-8")
     # no reference to anything outside the file: no src/href attributes, no @import or url() in CSS
     assert not re.search(r"<(script|link|img|iframe)[^>]*\s(src|href)=", page, re.I)
-    assert "@import" not in page and "url(" not in export_html.static_text("embed.css")
-    assert export_html.plotly_js_text()[:2000] in page
+    assert "@import" not in page and "url(" not in assets.static_text("embed.css")
+    assert assets.plotly_js_text()[:2000] in page
     data = json.loads(DATA_RE.search(page).group(1))
     assert data["api"] is None and data["app"] is None
-    ids = export_html.figure_ids(data["figure"])
+    ids = document.figure_ids(data["figure"])
     assert ids and set(data["details"]) == set(ids)    # every event the chart can show, with its details
     for eid in ids:
-        assert data["details"][eid]["quotes"] == export_html.event_details(dataset, eid)["quotes"]
+        assert data["details"][eid]["quotes"] == document.event_details(dataset, eid)["quotes"]
 
 
 def test_never_overwrites_without_force(tmp_path):
@@ -93,7 +93,7 @@ def test_data_cannot_close_the_script_element(hostile_file):
 
 
 def test_build_in_python(dataset):
-    page = export_html.build(dataset, View(actors=("trump",), lang="nl"))
+    page = export.build(dataset, View(actors=("trump",), lang="nl"))
     assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
 
 
@@ -160,9 +160,9 @@ def test_offline_file_allows_only_its_own_two_scripts(dataset):
     import hashlib
     import re
 
-    from timeline import export_html
+    from timeline.page import assets, document
 
-    doc = export_html.build(dataset)
+    doc = export.build(dataset)
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', doc).group(1)
     assert doc.index("Content-Security-Policy") < doc.index("<script")
     scripts = re.findall(r"<script>(.*?)</script>", doc, flags=re.S)

@@ -10,7 +10,11 @@ import pytest
 
 import timeline
 from tests.test_filters import write_dataset
-from timeline import figure_builder as fb
+from timeline.figure import Options, builder, figure, figure_json
+from timeline.figure.axis import year_label
+from timeline.figure.options import BAND_PX, DARK, LABEL_CHARS, MARKER_PX, SPAN_PX
+from timeline.figure.placement import label_width_days, plot_width_px
+from timeline.i18n import WORDS
 from timeline.dates import parse
 
 EVENTS = [
@@ -97,7 +101,7 @@ def test_lanes_follow_actors_csv_order_and_colours(ds):
 def test_month_precise_date_is_a_band_about_a_month_wide(ds):
     fig = timeline.figure(ds)
     assert marker_of(fig, "letter").marker.symbol == "circle-open"
-    bands = [s for t in band_traces(fig, "Kim Jong-un", fb.BAND_PX) for s in segments(t)]
+    bands = [s for t in band_traces(fig, "Kim Jong-un", BAND_PX) for s in segments(t)]
     september = parse("2018-09")
     assert (september.lo(), september.hi()) in bands
     assert 28 <= september.hi() - september.lo() <= 31
@@ -107,7 +111,7 @@ def test_day_precise_date_is_a_solid_marker_without_band(ds):
     fig = timeline.figure(ds)
     assert marker_of(fig, "tweet").marker.symbol == "circle"
     tweet_day = parse("2017-09-17").lo()
-    bands = [s for t in band_traces(fig, "Donald Trump", fb.BAND_PX) for s in segments(t)]
+    bands = [s for t in band_traces(fig, "Donald Trump", BAND_PX) for s in segments(t)]
     assert not any(lo <= tweet_day < hi for lo, hi in bands)
 
 
@@ -130,7 +134,7 @@ def test_hover_says_the_date_as_written(ds):
 def test_span_is_a_thick_bar_from_start_to_end(ds):
     fig = timeline.figure(ds)
     bar = next(t for i, _, _, t in points(fig) if i == "talks")
-    assert bar.mode == "lines" and bar.line.width == fb.SPAN_PX
+    assert bar.mode == "lines" and bar.line.width == SPAN_PX
     assert segments(bar) == [(parse("2018-07-01").lo(), parse("2018-08-15").hi())]
 
 
@@ -158,7 +162,7 @@ def test_selected_event_is_highlighted_and_labelled(ds):
     selected = next(t for t in fig.data if t.name == "selected")
     assert {row[0] for row in selected.customdata} == {"panmunjom"}
     assert set(selected.y) == {"Kim Jong-un", "Moon Jae-in"}
-    assert selected.marker.size > fb.MARKER_PX and selected.marker.line.color == fb.DARK
+    assert selected.marker.size > MARKER_PX and selected.marker.line.color == DARK
     selected_labels = [a.text for a in fig.layout.annotations if a.name == "selected-label"]
     assert selected_labels == ["<b>Panmunjom meeting</b>"], "labelled once, not in every lane"
     assert not any(t.name == "selected" for t in timeline.figure(ds).data)
@@ -230,9 +234,9 @@ def test_deep_time_uses_a_numeric_year_axis(tmp_path, years, words):
 
 
 def test_deep_time_tick_labels_in_dutch():
-    assert fb.year_label(-13.8e9, fb.TEXT["nl"]) == "13,8 miljard v.Chr."
-    assert fb.year_label(-500, fb.TEXT["en"]) == "500 BCE"
-    assert fb.year_label(12000, fb.TEXT["nl"]) == "12.000"
+    assert year_label(-13.8e9, WORDS["nl"]) == "13,8 miljard v.Chr."
+    assert year_label(-500, WORDS["en"]) == "500 BCE"
+    assert year_label(12000, WORDS["nl"]) == "12.000"
 
 
 def test_data_text_is_escaped_everywhere(tmp_path):
@@ -248,15 +252,15 @@ def test_data_text_is_escaped_everywhere(tmp_path):
     assert "<script>" not in text and "<b>x" not in text and "<i>Evil" not in text
     assert "&lt;b&gt;x&lt;/b&gt;&lt;script&gt;" in text
     assert list(fig.layout.yaxis.categoryarray) == ["&lt;i&gt;Evil&lt;/i&gt;"]
-    assert "<script>" not in fb.figure_json(ds, event="a")
+    assert "<script>" not in figure_json(ds, event="a")
 
 
 def label_extents(fig):
     """Per lane, the (start, end) days each label covers, by the builder's own width estimate."""
     labels = [a for a in fig.layout.annotations if a.name == "label"]
     lo, hi = (days(x) for x in fig.layout.xaxis.range)
-    days_per_px = (hi - lo) / fb.plot_width_px(fb.Options(width=fig.layout.width))
-    widths = fb.label_width_days([a.text for a in labels], days_per_px)
+    days_per_px = (hi - lo) / plot_width_px(Options(width=fig.layout.width))
+    widths = label_width_days([a.text for a in labels], days_per_px)
     extents = {}
     for a, width in zip(labels, widths):
         x = days(a.x)
@@ -284,7 +288,7 @@ def test_hundred_events_build_with_labels_that_do_not_overlap(tmp_path, width):
 
 def test_labels_are_short_titles(ds):
     labels = [a.text for a in timeline.figure(ds).layout.annotations if a.name == "label"]
-    assert labels and all(len(text) <= fb.LABEL_CHARS for text in labels)
+    assert labels and all(len(text) <= LABEL_CHARS for text in labels)
 
 
 def test_labels_stay_out_of_the_range_slider_and_inside_the_plot(ds):
@@ -292,22 +296,22 @@ def test_labels_stay_out_of_the_range_slider_and_inside_the_plot(ds):
     fig = timeline.figure(ds)
     assert not any(t.mode and "text" in t.mode for t in fig.data)
     hi = days(fig.layout.xaxis.range[1])
-    days_per_px = (hi - days(fig.layout.xaxis.range[0])) / fb.plot_width_px(fb.Options(width=fig.layout.width))
+    days_per_px = (hi - days(fig.layout.xaxis.range[0])) / plot_width_px(Options(width=fig.layout.width))
     for a in fig.layout.annotations:
         if a.xanchor == "left":
-            assert days(a.x) + fb.label_width_days([a.text], days_per_px)[0] <= hi + 1, a.text
+            assert days(a.x) + label_width_days([a.text], days_per_px)[0] <= hi + 1, a.text
 
 
 def test_many_points_use_webgl(ds, monkeypatch):
-    monkeypatch.setattr(fb, "GL_THRESHOLD", 3)
-    fig = fb.figure(ds, search="e")
+    monkeypatch.setattr(builder, "GL_THRESHOLD", 3)
+    fig = figure(ds, search="e")
     assert {t.type for t in fig.data if t.name != "selected"} == {"scattergl"}
 
 
 def test_figure_is_valid_plotly_and_json_round_trips(ds):
     fig = timeline.figure(ds, event="dmz", lang="nl")
     go.Figure(fig.to_dict())   # validated: raises on any invalid property
-    again = pio.from_json(fb.figure_json(ds, event="dmz", lang="nl"))
+    again = pio.from_json(figure_json(ds, event="dmz", lang="nl"))
     assert ids(again) == ids(fig) and len(again.data) == len(fig.data)
 
 
@@ -317,7 +321,7 @@ def test_cache_returns_independent_figures_and_reuses_json(ds):
     first.data[0].update(name="changed")
     second = timeline.figure(ds, actors=["kim"])
     assert second.layout.height != 99 and second.data[0].name != "changed"
-    assert fb.figure_json(ds, actors=["kim"]) is fb.figure_json(ds, actors=["kim"])
+    assert figure_json(ds, actors=["kim"]) is figure_json(ds, actors=["kim"])
 
 
 def test_view_as_query_or_object(ds):

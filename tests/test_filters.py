@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import timeline
-from timeline import filters
+from timeline import filters, index
 from timeline.view import View
 
 EVENT_COLUMNS = ("id", "title", "title_nl", "summary", "kind", "start", "end", "display_date", "actors",
@@ -95,13 +95,13 @@ def test_actor_counts_in_range(ds):
 
 
 def test_membership_is_built_once_per_dataset(ds):
-    assert filters.membership(ds) is filters.membership(ds)
+    assert index.membership(ds) is index.membership(ds)
 
 
 def test_membership_follows_a_replaced_events_table(ds):
-    before = filters.membership(ds)
+    before = index.membership(ds)
     ds.events = ds.events.iloc[:1].reset_index(drop=True)
-    assert filters.membership(ds) is not before
+    assert index.membership(ds) is not before
     assert ids(filters.visible_events(ds, View(actors=("trump",)))) == ["tweet"]
 
 

@@ -118,9 +118,9 @@ def test_malformed_file_is_refused_naming_where(tmp_path, case):
 
 
 def test_timelinejs_file_over_the_size_limit(tmp_path, monkeypatch):
-    from timeline import loader
+    from timeline.formats import folder
 
-    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(folder, "MAX_FILE_BYTES", 100)
     p = _file(tmp_path, "t.json", json.dumps({"events": [{"start_date": {"year": 2000}, "text": {"headline": "x" * 200}}]}))
     with pytest.raises(ValidationError, match="the limit is 100"):
         timeline.load(p)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.interop import timelinejs
+from timeline.formats import timelinejs
 
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "node_modules" / "@knight-lab" / "timelinejs"

@@ -6,8 +6,9 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline import loader
-from timeline.interop import timelinejs
+from timeline.formats import folder
+from timeline.formats import timelinejs
+from timeline.formats.timelinejs.load import as_text_cells
 
 WORD = st.text(alphabet=st.sampled_from(list("abcXYZé<>&\"';,=-@()#/\\ü中")), min_size=1, max_size=7)
 TEXT = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
@@ -70,7 +71,7 @@ def datasets(draw):
             q["translation"], q["translation_by"] = draw(TEXT), "ours"
         recs["quotes"].append(q)
     meta = {"title": draw(TEXT)}
-    return loader.load_records(timelinejs._as_text_cells(recs), meta)
+    return folder.load_records(as_text_cells(recs), meta)
 
 
 def _events(ds):

@@ -10,7 +10,7 @@ import pytest
 
 import timeline
 from timeline import ValidationError
-from timeline.interop import html_text, timelinejs
+from timeline.formats import html_text, timelinejs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures" / "timelinejs"

@@ -8,8 +8,8 @@ import orjson
 import pytest
 
 import timeline
-from timeline import figure_builder as fb
-from timeline import loader
+from timeline.figure import build, figure_json, redraws_on_zoom, resolve_view
+from timeline.formats import folder
 from timeline.filters import range_mask
 
 N = 100_000
@@ -24,7 +24,7 @@ def synthetic(n: int, actors: int = ACTORS, seed: int = 7):
     events = [{"id": f"e{i}", "title": f"Event {i}", "kind": "moment",
                "start": f"{1990 + rnd.randrange(35):04d}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}",
                "actors": f"a{rnd.randrange(actors):02d}", "sources": "src"} for i in range(n)]
-    return loader.load_records({"events": events, "actors": acts, "sources": src})
+    return folder.load_records({"events": events, "actors": acts, "sources": src})
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def ids_in(fig: dict) -> set[str]:
 
 
 def test_zoomed_out_is_small_density_with_every_lane(big):
-    fig = orjson.loads(fb.figure_json(big, lod=True, width=800, height=560))
+    fig = orjson.loads(figure_json(big, lod=True, width=800, height=560))
     assert fig["layout"]["meta"]["lod"] == "density"
     assert len(orjson.dumps(fig)) < 200_000, "a zoomed-out figure of 100,000 events is small"
     names = [f"Actor {i:02d}" for i in range(ACTORS)]
@@ -57,9 +57,9 @@ def test_zoomed_out_is_small_density_with_every_lane(big):
 
 def test_zooming_in_gives_full_detail_for_the_window(big):
     view = dict(start="2000-01-01", end="2000-06-30")
-    fig = orjson.loads(fb.figure_json(big, lod=True, **view))
+    fig = orjson.loads(figure_json(big, lod=True, **view))
     assert fig["layout"]["meta"]["lod"] == "window"
-    v = fb.resolve_view(big, None, view)
+    v = resolve_view(big, None, view)
     lo, hi = v.range_days()
     visible = set(big.events["id"][range_mask(big, lo, hi)])
     shown = ids_in(fig)
@@ -71,13 +71,13 @@ def test_zooming_in_gives_full_detail_for_the_window(big):
 
 
 def test_actor_filter_keeps_only_its_lane_at_any_detail(big):
-    fig = orjson.loads(fb.figure_json(big, lod=True, actors=["a03"]))
+    fig = orjson.loads(figure_json(big, lod=True, actors=["a03"]))
     assert {t["name"] for t in fig["data"]} == {"Actor 03"}
     assert fig["layout"]["yaxis"]["categoryarray"] == ["Actor 03"]
 
 
 def test_selected_event_is_drawn_even_in_density(big):
-    fig = orjson.loads(fb.figure_json(big, lod=True, event="e42"))
+    fig = orjson.loads(figure_json(big, lod=True, event="e42"))
     assert fig["layout"]["meta"]["lod"] == "density"
     assert "e42" in ids_in(fig)
     assert [a["name"] for a in fig["layout"]["annotations"]] == ["selected-label"]
@@ -85,8 +85,8 @@ def test_selected_event_is_drawn_even_in_density(big):
 
 def test_lod_is_opt_in_and_only_for_big_datasets(big):
     small = timeline.load()
-    assert not fb.redraws_on_zoom(small) and fb.redraws_on_zoom(big)
-    assert "lod" not in orjson.loads(fb.figure_json(small, lod=True))["layout"]["meta"]
-    fig = fb.build(big, fb.resolve_view(big, None, {"actors": ["a01", "a02"]}))   # lod off: everything
+    assert not redraws_on_zoom(small) and redraws_on_zoom(big)
+    assert "lod" not in orjson.loads(figure_json(small, lod=True))["layout"]["meta"]
+    fig = build(big, resolve_view(big, None, {"actors": ["a01", "a02"]}))[0]   # lod off: everything
     assert sum(len(t["x"]) for t in fig["data"] if t.get("mode") == "markers") == \
         int(np.isin(big.events["actors"].map(lambda a: a[0]), ["a01", "a02"]).sum())

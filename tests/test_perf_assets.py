@@ -7,7 +7,9 @@ import re
 import pytest
 
 import timeline
-from timeline import export_html
+from timeline.figure import figure_json
+from timeline.page import assets, document
+from timeline.view import View
 from timeline.web import create_app, embed
 
 from .test_lod import synthetic
@@ -23,17 +25,14 @@ def test_vendored_bundles_are_partial_plotly_of_the_python_packages_version():
 
     version = get_plotlyjs_version()
     for kind, traces in (("plotly", "scatter"), ("plotly-gl", "scatter, scattergl")):
-        head = export_html.plotly_js_path(kind).read_text(encoding="utf-8")[:200]
+        head = assets.plotly_js_path(kind).read_text(encoding="utf-8")[:200]
         assert f"plotly.js v{version} (timeline partial bundle: {traces})" in head
-        assert export_html.plotly_js_path(kind).stat().st_size < 1_800_000
+        assert assets.plotly_js_path(kind).stat().st_size < 1_800_000
 
 
 def test_bundle_follows_the_figure():
-    from timeline import figure_builder as fb
-    from timeline.view import View
-
-    assert export_html.plotly_kind(export_html.figure_json(timeline.load(), View())) == "plotly"
-    assert export_html.plotly_kind(fb.figure_json(synthetic(3000))) == "plotly-gl"
+    assert assets.plotly_kind(document.figure_json(timeline.load(), View())) == "plotly"
+    assert assets.plotly_kind(figure_json(synthetic(3000))) == "plotly-gl"
 
 
 def test_embed_page_loads_the_gl_bundle_only_for_webgl_figures():
@@ -50,7 +49,7 @@ def test_bundles_are_served_brotli_when_accepted_else_gzip(client):
         br = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
         assert br.headers["Content-Encoding"] == "br" and "Accept-Encoding" in br.headers["Vary"]
         assert "immutable" in br.headers["Cache-Control"]
-        path = export_html.plotly_js_path(kind)
+        path = assets.plotly_js_path(kind)
         assert br.data == path.with_name(path.name + ".br").read_bytes()
         gz = client.get(url, headers={"Accept-Encoding": "gzip"})
         assert gz.headers["Content-Encoding"] == "gzip" and gzip.decompress(gz.data) == path.read_bytes()

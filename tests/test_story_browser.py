@@ -189,12 +189,12 @@ def test_axe_finds_no_serious_or_critical_violation_on_the_story_page(browser, s
 
 def test_the_offline_file_steps_without_any_request(page, tmp_path):
     import timeline
-    from timeline import export_html
+    from timeline.page import export
     from timeline.view import from_query
 
     ds = timeline.load(write_story(tmp_path / "ds"))
     out = tmp_path / "story.html"
-    out.write_text(export_html.build(ds, from_query("mode=story&step=2")), encoding="utf-8")
+    out.write_text(export.build(ds, from_query("mode=story&step=2")), encoding="utf-8")
     requests = []
     page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file:") else None)
     page.goto(out.as_uri())
@@ -255,16 +255,16 @@ def test_a_static_site_of_step_files_steps_and_keeps_history(page, serve, tmp_pa
     from werkzeug.middleware.shared_data import SharedDataMiddleware
 
     import timeline
-    from timeline import export_html
+    from timeline.page import assets as page_assets
     from timeline.page import story as story_page
     from timeline.view import View
 
     ds = timeline.load(write_story(tmp_path / "ds"))
     site = tmp_path / "site"
     (site / "cards").mkdir(parents=True)
-    shutil.copy(export_html.plotly_js_path("plotly"), site / "plotly.js")
+    shutil.copy(page_assets.plotly_js_path("plotly"), site / "plotly.js")
     for name in ("story.js", "story.css"):
-        shutil.copy(export_html.STATIC / name, site / name)
+        shutil.copy(page_assets.STATIC / name, site / name)
     view = View(story_mode=True)
     for n in range(1, 5):
         (site / f"{n}.html").write_text(story_page.document(

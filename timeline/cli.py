@@ -8,7 +8,7 @@ from .problems import ValidationError
 
 
 def _validate(args) -> int:
-    from .loader import load
+    from .formats import load
 
     ds = load(args.path)
     where = args.path or "bundled dataset"
@@ -18,7 +18,7 @@ def _validate(args) -> int:
 
 
 def _import(args) -> int:
-    from .interop import timelinejs
+    from .formats import timelinejs
 
     ds = timelinejs.import_file(args.file, args.out, force=args.force)
     print(f"ok: {args.out}: {len(ds.events)} events, {len(ds.actors)} actors, {len(ds.quotes)} quotes, "
@@ -31,7 +31,7 @@ BUNDLED_NOTE = "default: the bundled Trump-Kim dataset"
 
 def _load_for_export(data):
     """The dataset to export; without --data, the bundled one, saying so (it surprises otherwise)."""
-    from .loader import load
+    from .formats import load
 
     if data is None:
         print("note: no --data given: exporting the bundled Trump-Kim dataset "
@@ -47,7 +47,7 @@ def _serve(args) -> int:
 
 def _export_timelinejs(args) -> int:
     from .files import check_target
-    from .interop import timelinejs
+    from .formats import timelinejs
 
     check_target(args.out, args.force)   # before the work, and again when writing
     ds = _load_for_export(args.data)
@@ -90,7 +90,7 @@ def _view(ds, args):
 
 
 def _export_html(args) -> int:
-    from .export_html import export_file
+    from .page.export import export_file
     from .files import check_target
 
     check_target(args.out, args.force)   # before the work, and again when writing

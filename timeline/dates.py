@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from dateutil import parser as _du
 
 from . import dates_edtf
+from . import i18n
 
 PRECISIONS = ("day", "month", "year")
 QUALIFIERS = ("", "circa", "before", "after", "between")
@@ -156,7 +157,7 @@ class FuzzyDate:
     def label(self, lang: str = "en") -> str:
         """Human label at the written precision: '12 Jun 2018', 'Mar 2018', 'c. 2018'."""
         text = _label_point(self.point, lang)
-        words = _WORDS[lang if lang in _WORDS else "en"]
+        words = i18n.words(lang)
         if self.qualifier == "circa":
             return f"{words['circa']} {text}"
         if self.qualifier in ("before", "after"):
@@ -169,18 +170,8 @@ class FuzzyDate:
         return self.canonical()
 
 
-_WORDS = {
-    "en": {"circa": "c.", "before": "before", "after": "after", "between": "between", "and": "and",
-           "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-           "bce": "BCE", "million": "million", "billion": "billion", "decimal": "."},
-    "nl": {"circa": "ca.", "before": "vóór", "after": "na", "between": "tussen", "and": "en",
-           "months": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
-           "bce": "v.Chr.", "million": "miljoen", "billion": "miljard", "decimal": ","},
-}
-
-
 def _label_point(p: Point, lang: str) -> str:
-    words = _WORDS[lang if lang in _WORDS else "en"]
+    words = i18n.words(lang)
     year = f"{_big(-p.year, words)} {words['bce']}" if p.year < 0 else _big(p.year, words)
     if p.day:
         return f"{p.day} {words['months'][p.month - 1]} {year}"

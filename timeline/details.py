@@ -9,59 +9,8 @@ from __future__ import annotations
 
 import math
 
-from . import dates
+from .labels import date_label, note, summary, text, title
 from .model import Dataset
-
-
-def text(value) -> str:
-    """A cell as text: '' for a missing value (None, NaN, pd.NA)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    try:
-        if bool(value != value):   # pd.NA and NaT compare unequal to themselves (or raise)
-            return ""
-    except TypeError:
-        return ""
-    return str(value)
-
-
-def event_title(row, lang: str) -> str:
-    if lang == "nl" and text(row.get("title_nl")):
-        return text(row["title_nl"])
-    return text(row["title"])
-
-
-def event_summary(row, lang: str) -> str:
-    if lang == "nl" and text(row.get("summary_nl")):
-        return text(row["summary_nl"])
-    return text(row.get("summary"))
-
-
-def event_note(row, lang: str) -> str:
-    """The note in the reader's language: `note_nl` for Dutch when given, else `note`."""
-    if lang == "nl" and text(row.get("note_nl")):
-        return text(row["note_nl"])
-    return text(row.get("note"))
-
-
-def date_label(written: str, lang: str) -> str:
-    """A written date as a label at its precision ('Mar 2018'); unreadable text as it is."""
-    if not written:
-        return ""
-    try:
-        return dates.parse(written).label(lang)
-    except dates.DateError:
-        return written
-
-
-def event_date(row, lang: str) -> str:
-    """The date as written, at its precision: display_date when given, else start (– end)."""
-    shown = text(row.get("display_date"))
-    if shown:
-        return shown
-    start = date_label(text(row["start"]), lang)
-    end = date_label(text(row.get("end")), lang)
-    return f"{start} – {end}" if end and end != start else start
 
 
 def source_info(dataset: Dataset, source_id: str) -> dict:
@@ -114,12 +63,12 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
         "id": event_id,
         "kind": text(ev["kind"]),
         "start": text(ev["start"]),
-        "title": event_title(ev, lang),
-        "date": event_date(ev, lang),
+        "title": title(ev, lang),
+        "date": date_label(ev, lang),
         "place": text(ev.get("place")),
-        "summary": event_summary(ev, lang),
-        "note": event_note(ev, lang),
-        "phase": event_title(phase, lang) if phase is not None else "",
+        "summary": summary(ev, lang),
+        "note": note(ev, lang),
+        "phase": title(phase, lang) if phase is not None else "",
         "actor_ids": list(ev["actors"] or ()),
         "actors": [dataset.actor_name(a) for a in (ev["actors"] or ())],
         "quotes": quotes,

@@ -1,68 +1,16 @@
 """Which events a view shows: actor filter (any/all), search, visible range; and per-actor counts.
 
-Everything here is vectorised over the events table. The actor lists (tuples in an object
-column) are exploded once per dataset into integer arrays (`Membership`) and kept on the
-Dataset object, so a filter on 100,000 events is a few numpy operations.
+Everything here is vectorised over the events table, on the actor index of `timeline.index`.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
 
+from . import search
+from .index import membership
 from .model import Dataset
 from .view import View
-
-_CACHE_ATTR = "_timeline_derived"
-
-
-def derived(dataset: Dataset, name: str, build: Callable[[Dataset], object]):
-    """`build(dataset)`, computed once per dataset and kept on it.
-
-    A loaded dataset's tables are not changed afterwards; if one is replaced by another frame
-    the value is rebuilt (the check is on the identity of the tables).
-    """
-    store = dataset.__dict__.setdefault(_CACHE_ATTR, {})
-    tables = (id(dataset.events), id(dataset.actors), id(dataset.quotes))
-    entry = store.get(name)
-    if entry is None or entry[0] != tables:
-        entry = (tables, build(dataset))
-        store[name] = entry
-    return entry[1]
-
-
-@dataclass(frozen=True)
-class Membership:
-    """Event–actor pairs as parallel integer arrays, built once per dataset.
-
-    event_pos   row position of the event in `dataset.events`, one entry per (event, actor)
-    actor_code  position of the actor in `dataset.actors` (actors.csv order); -1 if unknown
-    actor_ids   actor ids in actors.csv order (actor_code indexes into it)
-    """
-
-    event_pos: np.ndarray
-    actor_code: np.ndarray
-    actor_ids: tuple[str, ...]
-
-    def code_of(self, actor_ids) -> np.ndarray:
-        """Codes of the given actor ids; unknown ids get -2, which no pair has."""
-        index = {a: i for i, a in enumerate(self.actor_ids)}
-        return np.array([index.get(a, -2) for a in actor_ids], dtype=np.int64)
-
-
-def membership(dataset: Dataset) -> Membership:
-    """The dataset's event–actor pairs (cached on the dataset)."""
-    return derived(dataset, "membership", _build_membership)
-
-
-def _build_membership(dataset: Dataset) -> Membership:
-    actor_ids = tuple(dataset.actors["id"])
-    exploded = pd.Series(dataset.events["actors"].to_numpy(), dtype=object).explode().dropna()
-    event_pos = exploded.index.to_numpy(dtype=np.int64)
-    codes = pd.Categorical(exploded.to_numpy(dtype=object), categories=list(actor_ids)).codes
-    return Membership(event_pos, codes.astype(np.int64), actor_ids)
 
 
 def actor_mask(dataset: Dataset, actor_ids, mode: str = "any") -> np.ndarray:
@@ -83,8 +31,6 @@ def actor_mask(dataset: Dataset, actor_ids, mode: str = "any") -> np.ndarray:
 
 def search_mask(dataset: Dataset, text: str) -> np.ndarray:
     """Boolean mask over events matching the search text (every event when the text is empty)."""
-    from . import search
-
     if not (text or "").strip():
         return np.ones(len(dataset.events), dtype=bool)
     return search.matching_mask(dataset, text)

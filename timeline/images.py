@@ -14,6 +14,8 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+from .figure import figure
+
 FORMATS = ("png", "svg", "pdf")
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg", "pdf": b"%PDF-"}
 CHROMIUM_PATHS = ("/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser",
@@ -53,9 +55,7 @@ def available() -> str | None:
 def static_figure(dataset, view=None, *, width: int | None = None, height: int | None = None,
                   title: bool = True):
     """The app's figure for a view, made for paper: no range slider or buttons, the dataset's title."""
-    from . import figure_builder
-
-    fig = figure_builder.figure(dataset, view, width=width or DEFAULT_WIDTH, height=height)
+    fig = figure(dataset, view, width=width or DEFAULT_WIDTH, height=height)
     lang = fig.layout.meta.get("lang", "en") if isinstance(fig.layout.meta, dict) else "en"
     fig.update_xaxes(rangeslider_visible=False, rangeselector_visible=False)
     fig.update_layout(dragmode=False, width=width or DEFAULT_WIDTH, updatemenus=[])

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .filters import derived, membership
+from .index import derived, membership
 from .model import Dataset
 
 # Fields searched, in the order matches are reported; the interface language's title and

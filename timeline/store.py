@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from .loader import DEFAULT_DATASET, load
+from .formats import DEFAULT_DATASET, load
 from .model import Dataset
 from .problems import Problem, ValidationError
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 from . import dates
+from .i18n import lang_or_default
 from .model import SLUG
 
-LANGS = ("en", "nl")
 MODES = ("any", "all")
 STORY = "story"          # mode=story: story mode (timeline.story)
 STARTS = ("first", "latest")
@@ -137,7 +137,7 @@ def from_values(*, actors=None, mode=None, start=None, end=None, event=None, sea
         if a and a not in ids and (known_actors is None or a in known_actors):
             ids.append(a)
     mode = mode if mode in MODES else "any"
-    lang = lang if lang in LANGS else "en"
+    lang = lang_or_default(lang)
     start, end = _date(start), _date(end)
     if start and end and dates.parse(end).point.hi() <= dates.parse(start).point.lo():
         start = end = None

@@ -14,10 +14,13 @@ import json
 
 import numpy as np
 
-from .. import story
+from .. import labels, story
+from ..figure.axis import Axis
 from ..model import Dataset
 from ..view import View
-from ..web.i18n import t
+from ..i18n import LANG_NAMES, t
+from . import assets as page_assets
+from . import document as page_document
 from .story_card import card_html, esc, nav_html
 
 STRING_KEYS = ("previous", "next", "pause", "play", "step_of", "progress", "story_nav", "chart")
@@ -31,8 +34,6 @@ def figure_view(view: View) -> View:
 
 def chart_window(dataset: Dataset, event_id: str | None) -> tuple | None:
     """The x range (plotly axis values) the chart shows for a step's event."""
-    from ..figure_builder import Axis
-
     days = story.window(dataset, event_id) if event_id else None
     if days is None:
         return None
@@ -85,8 +86,6 @@ def payload(dataset: Dataset, view: View, pos: story.Position, fig_json: str, *,
 
 def languages(view: View) -> str:
     """Links to the same step in each interface language (the current one marked)."""
-    from ..web.i18n import LANG_NAMES
-
     links = []
     for code, name in LANG_NAMES.items():
         current = ' aria-current="true"' if code == view.lang else ""
@@ -127,36 +126,32 @@ def page_title(dataset: Dataset, pos: story.Position, lang: str) -> str:
     title = dataset.title_in(lang)
     if pos.step is None:
         return title
-    from ..details import event_title
-
     row = dataset.event(pos.step.event)
-    return f"{t('progress', lang, n=pos.number, total=pos.total)} · {event_title(row, lang)} — {title}"
+    return f"{t('progress', lang, n=pos.number, total=pos.total)} · {labels.title(row, lang)} — {title}"
 
 
 def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
              step_api: str | None = None, app_url: str | None = None, oembed_href: str | None = None,
              embedded: bool = True, href_template: str | None = None) -> str:
     """The story page for `view` (story mode). offline=True inlines everything, like the offline
-    chart (`timeline.export_html`); served, `assets` gives the URLs {"plotly", "story_js",
+    chart (`timeline.page.document`); served, `assets` gives the URLs {"plotly", "story_js",
     "story_css"} and `step_api` the URL that answers a step's card ('/embed/step?…' + '&step=N');
     `embedded`: the link to the app opens a new tab (in an iframe) or this one (the app's own page).
 
     A static site (one file per step) passes `href_template` ('{n}.html': the address of step n,
     for the links and the history) and a `step_api` with {n} ('cards/{n}.html', files holding
     `card(dataset, view.with_(step=n))`)."""
-    from .. import export_html
-
     pos = story.position(dataset, view)
-    fig_json = export_html.figure_json(dataset, figure_view(view))
-    data = export_html.script_json(payload(dataset, view, pos, fig_json, offline=offline, step_api=step_api,
-                                           config=export_html.PLOTLY_CONFIG, href_template=href_template))
+    fig_json = page_document.figure_json(dataset, figure_view(view))
+    data = page_document.script_json(payload(dataset, view, pos, fig_json, offline=offline, step_api=step_api,
+                                           config=page_document.PLOTLY_CONFIG, href_template=href_template))
     head = ['<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{html.escape(page_title(dataset, pos, view.lang))}</title>"]
     if offline:
-        scripts = [export_html.plotly_js_text(export_html.plotly_kind(fig_json)),
-                   export_html._script_text(export_html.static_text("story.js"))]
-        head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{export_html.offline_csp(scripts)}">')
-        head.append(f"<style>{export_html._script_text(export_html.static_text('story.css'))}</style>")
+        scripts = [page_assets.plotly_js_text(page_assets.plotly_kind(fig_json)),
+                   page_assets.script_text(page_assets.static_text("story.js"))]
+        head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{page_document.offline_csp(scripts)}">')
+        head.append(f"<style>{page_assets.script_text(page_assets.static_text('story.css'))}</style>")
         tail = [f"<script>{s}</script>" for s in scripts]
     else:
         if oembed_href:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import html
 
 from .. import dates
-from ..details import event_details, text
+from ..details import event_details
+from ..labels import text
 from ..model import Dataset
 from ..story import Position
-from ..web.i18n import t
+from ..i18n import t
 
 
 def esc(value) -> str:

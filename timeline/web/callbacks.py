@@ -13,11 +13,12 @@ import time
 from dash import ALL, ClientsideFunction, Input, Output, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
-from .. import figure_builder, filters
+from .. import filters
+from ..figure import redraws_on_zoom
 from . import components as C
 from . import layout as L
 from . import state
-from .i18n import DROPDOWN_LABELS, t
+from ..i18n import DROPDOWN_LABELS, t
 
 
 def register(app, get):
@@ -64,7 +65,7 @@ def register(app, get):
             raise PreventUpdate
         q = new.to_query()
         # A zoom needs no new figure, unless it is a level-of-detail one (redrawn for the new range).
-        zoom_only = trig == "zoom" and not figure_builder.redraws_on_zoom(ds)
+        zoom_only = trig == "zoom" and not redraws_on_zoom(ds)
         return (q, no_update, no_update, no_update, no_update, q,
                 no_update if zoom_only else {"q": q})
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dash import html
 
-from ..details import date_label, event_date, event_details, event_title, source_info
-from ..details import text as _text
+from .. import labels
+from ..details import event_details, source_info
+from ..labels import text as _text
 from ..model import Dataset
-from .i18n import language_name, t
+from ..i18n import language_name, t
 
 LIST_FIRST = 50    # list items in a first view: each is several Dash components, and at 200 the
                    # list was an eighth of the first render at 10,000 events
@@ -42,9 +43,9 @@ def event_item(dataset: Dataset, row, lang: str, *, selected: bool, focusable: b
     eid = row["id"]
     colours = actor_colours(dataset)
     names = actor_names(dataset, row["actors"])
-    title = event_title(row, lang)
+    title = labels.title(row, lang)
     parts = [
-        html.Span(event_date(row, lang), className="ev-date"),
+        html.Span(labels.date_label(row, lang), className="ev-date"),
         html.Span(marked(title, title_span), className="ev-title"),
         html.Span([html.Span(className="dot", style={"background": colours.get(a, "#888")}, **{"aria-hidden": "true"})
                    for a in row["actors"]] + [" " + ", ".join(names)], className="ev-actors"),
@@ -180,7 +181,7 @@ def _source_facts(row, lang: str, lead: str = "") -> list:
     if _text(row.get("publisher")):
         facts.append(html.Span(_text(row["publisher"]), className="publisher"))
     if _text(row.get("date")):
-        facts.append(html.Span(date_label(_text(row["date"]), lang), className="muted"))
+        facts.append(html.Span(labels.written_date(_text(row["date"]), lang), className="muted"))
     url = _text(row.get("url"))
     if url.startswith(("http://", "https://")):
         facts.append(html.A(t("open_link", lang) + " ↗", href=url, target="_blank", rel="noopener noreferrer",

@@ -30,7 +30,9 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-from .. import export_html
+from ..page import assets as page_assets
+from ..page import document as page_document
+from ..figure import figure_json
 from ..view import View
 
 ASSET_PREFIX = "/_timeline/"
@@ -49,14 +51,14 @@ def _asset_files() -> dict[str, tuple[Path, str]]:
     bundles of the plotly.js inside the plotly package (static/vendor/README.md), scatter only
     ('plotly') or with scattergl ('plotly-gl', for figures with WebGL traces, and the app)."""
     return {
-        "plotly.min.js": (export_html.plotly_js_path("plotly"), "text/javascript; charset=utf-8"),
-        "plotly-gl.min.js": (export_html.plotly_js_path("plotly-gl"), "text/javascript; charset=utf-8"),
-        "regenerator-runtime.min.js": (export_html.STATIC / "vendor" / "regenerator-runtime.min.js",
+        "plotly.min.js": (page_assets.plotly_js_path("plotly"), "text/javascript; charset=utf-8"),
+        "plotly-gl.min.js": (page_assets.plotly_js_path("plotly-gl"), "text/javascript; charset=utf-8"),
+        "regenerator-runtime.min.js": (page_assets.STATIC / "vendor" / "regenerator-runtime.min.js",
                                        "text/javascript; charset=utf-8"),
-        "embed.js": (export_html.STATIC / "embed.js", "text/javascript; charset=utf-8"),
-        "embed.css": (export_html.STATIC / "embed.css", "text/css; charset=utf-8"),
-        "story.js": (export_html.STATIC / "story.js", "text/javascript; charset=utf-8"),
-        "story.css": (export_html.STATIC / "story.css", "text/css; charset=utf-8"),
+        "embed.js": (page_assets.STATIC / "embed.js", "text/javascript; charset=utf-8"),
+        "embed.css": (page_assets.STATIC / "embed.css", "text/css; charset=utf-8"),
+        "story.js": (page_assets.STATIC / "story.js", "text/javascript; charset=utf-8"),
+        "story.css": (page_assets.STATIC / "story.css", "text/css; charset=utf-8"),
     }
 
 
@@ -193,9 +195,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
 
     def _figure(ds, view) -> tuple[str, bool]:
         """(figure JSON, whether it is a level-of-detail one that a zoom must replace)."""
-        from .. import figure_builder
-
-        fig = figure_builder.figure_json(ds, view, lod=True)
+        fig = figure_json(ds, view, lod=True)
         return fig, level_of_detail(fig) is not None
 
     def _story_page(ds, view, base, embedded=True):
@@ -226,8 +226,8 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         fig, lod = _figure(ds, view)
         assets = {k: asset_url(k, request.script_root) for k in ASSET_NAMES}
         # A figure redrawn on zoom may get WebGL traces later: load the bundle the app would.
-        assets["plotly"] = assets[plotly_js.kind(ds) if lod else export_html.plotly_kind(fig)]
-        page = export_html.document(
+        assets["plotly"] = assets[plotly_js.kind(ds) if lod else page_assets.plotly_kind(fig)]
+        page = page_document.document(
             ds, view, offline=False, figure=fig,
             assets=assets,
             api=f"{request.script_root}/api/event/",
@@ -250,7 +250,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         ds = get()
         lang = request.args.get("lang", "en")
         lang = lang if lang in ("en", "nl") else "en"
-        details = export_html.event_details(ds, event_id, lang)
+        details = page_document.event_details(ds, event_id, lang)
         if details is None:
             abort(404)
         body = json.dumps(details, ensure_ascii=False).encode("utf-8")
@@ -339,7 +339,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
 
 def level_of_detail(figure_json: str) -> str | None:
     """`layout.meta.lod` of a figure's JSON: 'density' or 'window' for a figure that depends on
-    the visible range (see `figure_builder.figure(lod=True)`), else None."""
+    the visible range (see `timeline.figure(lod=True)`), else None."""
     if '"lod"' not in figure_json:
         return None
     import orjson

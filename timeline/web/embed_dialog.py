@@ -9,60 +9,41 @@ from __future__ import annotations
 
 from dash import Input, Output, State, ctx, dcc, html, no_update
 
+from ..i18n import t
 from ..view import View
 
-STRINGS = {
-    "embed": {"en": "Embed", "nl": "Insluiten"},
-    "title": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
-    "help": {"en": "Paste this code in a web page to show the chart as you see it now: same actors, "
-                   "range, selected event and language.",
-             "nl": "Plak deze code in een webpagina om de grafiek te tonen zoals u hem nu ziet: dezelfde "
-                   "actoren, periode, gekozen gebeurtenis en taal."},
-    "code": {"en": "Embed code", "nl": "Insluitcode"},
-    "story_code": {"en": "Or embed it as a story, one event at a time (Previous, Next, arrow keys, swipe)",
-                   "nl": "Of sluit het in als verhaal, één gebeurtenis tegelijk (Vorige, Volgende, pijltjestoetsen, vegen)"},
-    "copy_story": {"en": "Copy the story code", "nl": "Kopieer de verhaalcode"},
-    "copy": {"en": "Copy the code", "nl": "Kopieer de code"},
-    "preview": {"en": "Preview", "nl": "Voorbeeld"},
-    "close": {"en": "Close", "nl": "Sluiten"},
-}
 PREVIEW_HEIGHT = 360
-
-
-def s(key: str, lang: str) -> str:
-    entry = STRINGS[key]
-    return entry.get(lang) or entry["en"]
 
 
 def element(lang: str = "en"):
     """The Embed button and its (hidden) dialog."""
     return html.Div([
-        html.Button(s("embed", lang), id="embed-open", className="embed-button", n_clicks=0,
+        html.Button(t("embed", lang), id="embed-open", className="embed-button", n_clicks=0,
                     **{"aria-haspopup": "dialog", "aria-controls": "embed-modal"}),
         html.Div(html.Div([
             html.Div([
-                html.Span(s("title", lang), id="embed-heading", className="eyebrow"),
-                html.Button(s("close", lang), id="embed-close", className="close-text", n_clicks=0),
+                html.Span(t("embed_title", lang), id="embed-heading", className="eyebrow"),
+                html.Button(t("close", lang), id="embed-close", className="close-text", n_clicks=0),
             ], className="dialog-head"),
-            html.P(s("help", lang), id="embed-help"),
-            html.Label(s("code", lang), id="embed-code-label", htmlFor="embed-code"),
+            html.P(t("embed_help", lang), id="embed-help"),
+            html.Label(t("embed_code", lang), id="embed-code-label", htmlFor="embed-code"),
             html.Div([
                 dcc.Textarea(id="embed-code", value="", readOnly=True, rows=3, spellCheck=False,
                              style={"width": "100%", "fontFamily": "ui-monospace, monospace", "fontSize": "12px",
                                     "boxSizing": "border-box"}),
-                dcc.Clipboard(id="embed-copy", target_id="embed-code", title=s("copy", lang),
+                dcc.Clipboard(id="embed-copy", target_id="embed-code", title=t("embed_copy", lang),
                               style={"fontSize": "18px", "cursor": "pointer", "display": "inline-block"}),
             ], style={"display": "flex", "gap": "6px", "alignItems": "flex-start"}),
-            html.Label(s("story_code", lang), id="embed-story-label", htmlFor="embed-story-code"),
+            html.Label(t("embed_story_code", lang), id="embed-story-label", htmlFor="embed-story-code"),
             html.Div([
                 dcc.Textarea(id="embed-story-code", value="", readOnly=True, rows=3, spellCheck=False,
                              style={"width": "100%", "fontFamily": "ui-monospace, monospace", "fontSize": "12px",
                                     "boxSizing": "border-box"}),
-                dcc.Clipboard(id="embed-story-copy", target_id="embed-story-code", title=s("copy_story", lang),
+                dcc.Clipboard(id="embed-story-copy", target_id="embed-story-code", title=t("embed_copy_story", lang),
                               style={"fontSize": "18px", "cursor": "pointer", "display": "inline-block"}),
             ], style={"display": "flex", "gap": "6px", "alignItems": "flex-start"}),
-            html.H3(s("preview", lang), id="embed-preview-heading", style={"fontSize": "14px"}),
-            html.Iframe(id="embed-preview", title=s("preview", lang),
+            html.H3(t("embed_preview", lang), id="embed-preview-heading", style={"fontSize": "14px"}),
+            html.Iframe(id="embed-preview", title=t("embed_preview", lang),
                         style={"width": "100%", "height": f"{PREVIEW_HEIGHT}px", "border": "1px solid #ddd"}),
         ], className="dialog", role="dialog", **{"aria-modal": "true", "aria-labelledby": "embed-heading"}),
             id="embed-modal", className="modal", hidden=True),
@@ -101,11 +82,11 @@ def register(app, get) -> None:
     from .public import base_url
     from .state import parse
 
-    texts = [("embed-open", "children", "embed"), ("embed-heading", "children", "title"),
-             ("embed-help", "children", "help"), ("embed-code-label", "children", "code"),
-             ("embed-close", "children", "close"), ("embed-preview-heading", "children", "preview"),
-             ("embed-copy", "title", "copy"), ("embed-preview", "title", "preview"),
-             ("embed-story-label", "children", "story_code"), ("embed-story-copy", "title", "copy_story")]
+    texts = [("embed-open", "children", "embed"), ("embed-heading", "children", "embed_title"),
+             ("embed-help", "children", "embed_help"), ("embed-code-label", "children", "embed_code"),
+             ("embed-close", "children", "close"), ("embed-preview-heading", "children", "embed_preview"),
+             ("embed-copy", "title", "embed_copy"), ("embed-preview", "title", "embed_preview"),
+             ("embed-story-label", "children", "embed_story_code"), ("embed-story-copy", "title", "embed_copy_story")]
 
     # A view change reaches the server only when the dialog is open or the language changed (its
     # labels): the closed dialog used to cost one more request per filter, zoom and click.
@@ -128,7 +109,7 @@ def register(app, get) -> None:
     def _embed_dialog(_open, _close, _passed, query, hidden):
         ds = get()
         lang = parse(ds, query).lang
-        labels = [s(key, lang) for _, _, key in texts]
+        labels = [t(key, lang) for _, _, key in texts]
         trigger = ctx.triggered_id
         if trigger == "embed-close":
             return True, no_update, None, no_update, *labels

@@ -12,7 +12,7 @@ from ..search import search as search_matches
 from ..view import View
 from . import components as C
 from .embed_dialog import element as embed_element
-from .i18n import DROPDOWN_LABELS, LANG_NAMES, t
+from ..i18n import DROPDOWN_LABELS, LANG_NAMES, t
 
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"]}

@@ -22,15 +22,15 @@ from __future__ import annotations
 import html
 import re
 
+from ..figure.options import GL_THRESHOLD
+from ..index import membership
+
 LAZY_CHUNKS = ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js")
 POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>')
 
 
 def kind(dataset) -> str:
     """The bundle a page of this dataset needs: 'plotly-gl' if any figure of it can have WebGL traces."""
-    from ..figure_builder import GL_THRESHOLD
-    from ..filters import membership
-
     return "plotly-gl" if len(membership(dataset).event_pos) > GL_THRESHOLD else "plotly"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 
-from .. import dates, filters
+from .. import dates, index
 from ..model import Dataset
 from ..view import View, from_query, from_values
 
@@ -23,7 +23,7 @@ def values(dataset: Dataset, **loose) -> View:
 
 
 def _ids(dataset: Dataset, table: str) -> frozenset:
-    return filters.derived(dataset, f"ids:{table}", lambda ds: frozenset(getattr(ds, table)["id"]))
+    return index.derived(dataset, f"ids:{table}", lambda ds: frozenset(getattr(ds, table)["id"]))
 
 
 def _story_ids(dataset: Dataset) -> frozenset:

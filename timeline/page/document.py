@@ -1,13 +1,13 @@
 """The chart as one HTML document: the `/embed` page, and a self-contained offline file.
 
-Both are built by `document()`: the figure JSON (from `timeline.figure_builder`) and the page's
+Both are built by `document()`: the figure JSON (from `timeline.figure`) and the page's
 settings go inline in a `<script type="application/json">` block, and a few lines of plain JS
-(`timeline/web/static/embed.js`) draw it with plotly.js and show an event's details (quotes,
+(`timeline/page/static/embed.js`) draw it with plotly.js and show an event's details (quotes,
 sources, note) beside the chart on click, using DOM methods and `textContent` only.
 
 - served (`timeline.web.embed`): plotly.js, embed.js and embed.css are cacheable URLs on our
   server; an event's details come from `/api/event/<id>?lang=` when clicked.
-- offline (`export_file`, `python -m timeline export html OUT.html`): plotly.js, the JS, the CSS and
+- offline (`timeline.page.export`, `timeline export html OUT.html`): plotly.js, the JS, the CSS and
   the details of every event the figure can show are inlined; the file makes no request at all.
 
 Data never becomes markup: the JSON block escapes `</` (as `<\\/`) and `<!--`, so no text can
@@ -22,39 +22,25 @@ import base64
 import hashlib
 import html
 import json
-from functools import lru_cache
-from pathlib import Path
 
-from .model import Dataset
-from .view import View
-
-STATIC = Path(__file__).resolve().parent / "web" / "static"
-
-# Interface strings come from the app's table (timeline.web.i18n); these few are the embed's own.
-EXTRA_STRINGS = {
-    "open_full": {"en": "Open in the full timeline", "nl": "Open in de volledige tijdlijn"},
-}
-
-
-def strings(lang: str) -> dict:
-    from .web.i18n import t
-
-    out = {k: t(k, lang) for k in ("quotes", "sources", "note", "close", "chart", "no_quotes")}
-    out.update({k: v.get(lang) or v["en"] for k, v in EXTRA_STRINGS.items()})
-    return out
-
+from ..details import event_details as gather
+from ..figure import figure_json as build_figure_json
+from ..i18n import t
+from ..model import Dataset
+from ..view import View
+from .assets import plotly_js_text, plotly_kind, script_text, static_text
 
 PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False,
                  "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}
 
 
-# --- event details --------------------------------------------------------------------------
+def strings(lang: str) -> dict:
+    """The interface strings embed.js shows, in `lang`."""
+    return {k: t(k, lang) for k in ("quotes", "sources", "note", "close", "chart", "no_quotes", "open_full")}
+
 
 def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | None:
     """`timeline.details.event_details` with each quote's translation label in `lang`, for embed.js."""
-    from .details import event_details as gather
-    from .web.i18n import t
-
     found = gather(dataset, event_id, lang)
     if found is None:
         return None
@@ -65,13 +51,9 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
     return found
 
 
-# --- the figure -------------------------------------------------------------------------------
-
 def figure_json(dataset: Dataset, view: View) -> str:
     """The app's figure for this view, as plotly JSON (the figure builder's, cached there)."""
-    from . import figure_builder
-
-    return figure_builder.figure_json(dataset, view)
+    return build_figure_json(dataset, view)
 
 
 def figure_ids(fig: dict) -> list[str]:
@@ -91,53 +73,10 @@ def figure_ids(fig: dict) -> list[str]:
     return list(seen)
 
 
-# --- the document ---------------------------------------------------------------------------
-
 def script_json(value) -> str:
     """JSON safe inside a <script> element: '</' becomes '<\\/' and '<!--' cannot open a comment."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
-
-
-def _script_text(js: str) -> str:
-    """JavaScript source made safe to inline (no '</script' can end the element early)."""
-    import re
-
-    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.I)
-
-
-@lru_cache(maxsize=None)
-def static_text(name: str) -> str:
-    return (STATIC / name).read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=None)
-def static_version(name: str) -> str:
-    return hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:12]
-
-
-PLOTLY_BUNDLES = {"plotly": "plotly-core.min.js", "plotly-gl": "plotly-gl.min.js"}
-
-
-def plotly_js_path(kind: str = "plotly") -> Path:
-    """A partial plotly.js bundle (static/vendor/README.md): 'plotly' draws scatter traces,
-    'plotly-gl' scatter and scattergl. Both are the plotly.js version of the plotly package."""
-    return STATIC / "vendor" / PLOTLY_BUNDLES[kind]
-
-
-def plotly_kind(figure_json: str) -> str:
-    """The bundle a figure needs: 'plotly-gl' if it has WebGL traces, else 'plotly'."""
-    if '"scattergl"' not in figure_json:
-        return "plotly"
-    import orjson
-
-    traces = orjson.loads(figure_json).get("data") or []
-    return "plotly-gl" if any(t.get("type") == "scattergl" for t in traces) else "plotly"
-
-
-@lru_cache(maxsize=2)
-def plotly_js_text(kind: str = "plotly") -> str:
-    return _script_text(plotly_js_path(kind).read_text(encoding="utf-8"))
 
 
 def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
@@ -172,19 +111,19 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
     data = script_json('{"figure":' + fig_json + "," + settings[1:])
     title = html.escape(dataset.title_in(lang))
     label = html.escape(payload["strings"]["chart"])
-    head = [f'<meta charset="utf-8">',
+    head = ['<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>"]
     if offline:
-        scripts = [plotly_js_text(plotly_kind(fig_json)), _script_text(static_text("embed.js"))]
+        scripts = [plotly_js_text(plotly_kind(fig_json)), script_text(static_text("embed.js"))]
         head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{offline_csp(scripts)}">')
-        head.append(f"<style>{_script_text(static_text('embed.css'))}</style>")
+        head.append(f"<style>{script_text(static_text('embed.css'))}</style>")
     else:
         if oembed_href:
             head.append(f'<link rel="alternate" type="application/json+oembed" '
                         f'href="{html.escape(oembed_href)}" title="{title}">')
         head.append(f'<link rel="stylesheet" href="{html.escape(assets["css"])}">')
-    body = [f'<div id="tl-root" class="tl-root">',
+    body = ['<div id="tl-root" class="tl-root">',
             f'<div id="tl-chart" class="tl-chart" role="figure" aria-label="{label}"></div>',
             '<aside id="tl-panel" class="tl-panel" hidden aria-live="polite"></aside>',
             "</div>",
@@ -206,20 +145,3 @@ def offline_csp(scripts: list[str]) -> str:
                       for t in scripts)
     return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
             "font-src data:; base-uri 'none'; form-action 'none'")
-
-
-def build(dataset: Dataset, view: View | None = None) -> str:
-    """The self-contained offline HTML file for a view (in story mode, the story page), as text."""
-    if view is not None and view.story_mode:
-        from .page import story
-
-        return story.document(dataset, view, offline=True)
-    return document(dataset, view or View(), offline=True)
-
-
-def export_file(dataset: Dataset, view: View | None, out: str | Path, force: bool = False) -> Path:
-    """Write the offline file atomically; raises `timeline.files.WouldOverwrite` unless `force`."""
-    from . import files
-
-    files.check_target(out, force)   # fail before the (slow) build
-    return files.write_text(out, build(dataset, view), force=force)

@@ -1,11 +1,14 @@
-"""Every interface string, in English and Dutch. Data text (titles, quotes) is not here.
+"""Every interface string, in English and Dutch: the one place for them. Data text (titles,
+quotes) is not here. No imports: every layer may use it.
 
     t("search", "nl")                 -> "Zoeken"
     t("n_events", "en", n=3)          -> "3 events"
+    words("nl")["months"][2]          -> "mrt"      (date labels and the chart's axis)
 """
 from __future__ import annotations
 
 LANGS = ("en", "nl")
+DEFAULT_LANG = "en"
 LANG_NAMES = {"en": "English", "nl": "Nederlands"}
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -65,6 +68,21 @@ STRINGS: dict[str, dict[str, str]] = {
                         "nl": "De plaats van het citaat in deze tekst is niet vastgelegd."},
     "reload_problem": {"en": "The data files were changed but have problems; showing the last good version.",
                        "nl": "De databestanden zijn gewijzigd maar bevatten fouten; de laatste goede versie wordt getoond."},
+    # The Embed dialog (timeline.web.embed_dialog)
+    "embed": {"en": "Embed", "nl": "Insluiten"},
+    "embed_title": {"en": "Embed this view", "nl": "Deze weergave insluiten"},
+    "embed_help": {"en": "Paste this code in a web page to show the chart as you see it now: same actors, "
+                         "range, selected event and language.",
+                   "nl": "Plak deze code in een webpagina om de grafiek te tonen zoals u hem nu ziet: dezelfde "
+                         "actoren, periode, gekozen gebeurtenis en taal."},
+    "embed_code": {"en": "Embed code", "nl": "Insluitcode"},
+    "embed_copy": {"en": "Copy the code", "nl": "Kopieer de code"},
+    "embed_preview": {"en": "Preview", "nl": "Voorbeeld"},
+    "embed_story_code": {"en": "Or embed it as a story, one event at a time (Previous, Next, arrow keys, swipe)",
+                         "nl": "Of sluit het in als verhaal, één gebeurtenis tegelijk (Vorige, Volgende, pijltjestoetsen, vegen)"},
+    "embed_copy_story": {"en": "Copy the story code", "nl": "Kopieer de verhaalcode"},
+    # The embedded chart and the offline file (timeline.page)
+    "open_full": {"en": "Open in the full timeline", "nl": "Open in de volledige tijdlijn"},
     "footer": {"en": "Dates are shown as written: “Mar 2018” means some time in March 2018.",
                "nl": "Datums staan zoals ze geschreven zijn: “mrt 2018” betekent ergens in maart 2018."},
     # story mode (timeline/page/story.py, timeline/page/static/story.js)
@@ -98,6 +116,20 @@ DROPDOWN_LABELS = {
            "clear_selection": "Selectie wissen", "no_options_found": "Geen actoren gevonden"},
 }
 
+# Words of date labels (timeline.dates) and of the chart (timeline.figure): axis, presets, legend.
+WORDS: dict[str, dict] = {
+    "en": {"circa": "c.", "before": "before", "after": "after", "between": "between", "and": "and",
+           "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+           "bce": "BCE", "million": "million", "billion": "billion", "thousands": ",", "decimal": ".",
+           "date": "Date", "year": "Year", "actors": "Actors", "all": "All", "6m": "6 m", "1y": "1 y", "5y": "5 y",
+           "events": "events", "zoom": "zoom in to see them"},
+    "nl": {"circa": "ca.", "before": "vóór", "after": "na", "between": "tussen", "and": "en",
+           "months": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
+           "bce": "v.Chr.", "million": "miljoen", "billion": "miljard", "thousands": ".", "decimal": ",",
+           "date": "Datum", "year": "Jaar", "actors": "Actoren", "all": "Alles", "6m": "6 mnd", "1y": "1 jr",
+           "5y": "5 jr", "events": "gebeurtenissen", "zoom": "zoom in om ze te zien"},
+}
+
 LANGUAGE_NAMES = {
     "en": {"en": "English", "nl": "Engels"},
     "nl": {"en": "Dutch", "nl": "Nederlands"},
@@ -105,6 +137,16 @@ LANGUAGE_NAMES = {
     "fr": {"en": "French", "nl": "Frans"},
     "de": {"en": "German", "nl": "Duits"},
 }
+
+
+def lang_or_default(lang) -> str:
+    """`lang` if it is an interface language, else English."""
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def words(lang) -> dict:
+    """The date and chart words of `lang` (English for an unknown language)."""
+    return WORDS[lang_or_default(lang)]
 
 
 def t(key: str, lang: str = "en", **values) -> str:
@@ -117,9 +159,7 @@ def t(key: str, lang: str = "en", **values) -> str:
 
 def number(n: int, lang: str = "en") -> str:
     """20000 -> '20,000' in English, '20.000' in Dutch (the chart's own separators)."""
-    from ..figure_builder import TEXT
-
-    return f"{n:,}".replace(",", (TEXT.get(lang) or TEXT["en"])["thousands"])
+    return f"{n:,}".replace(",", words(lang)["thousands"])
 
 
 def language_name(code: str, lang: str = "en") -> str:

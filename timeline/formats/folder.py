@@ -1,4 +1,4 @@
-"""Load a dataset folder (or a TimelineJS file) into a validated `Dataset`, or fail with every problem.
+"""A dataset folder (CSV files and dataset.json), or row records, read into a validated `Dataset`.
 
 Nothing is half-loaded: either every table reads and every cross-reference holds, or
 `ValidationError` lists each problem with file, spreadsheet row (header = row 1) and column.
@@ -8,24 +8,19 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import dates, quotes, story
-from .model import (ACTORS, EVENTS, OPTIONAL_TABLES, PALETTE, QUOTES, ROLES, SLUG, SOURCES, TABLES,
-                    Dataset, Table)
-from .problems import Problem, ValidationError, suggest
+from .. import dates, story
+from ..model import OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table
+from ..problems import Problem, ValidationError, suggest
+from .references import check_references
+from .text import FORMULA, check_header, decode, short
 
-from .paths import DEFAULT_DATASET  # noqa: E402  (the checkout's data/, or the copy inside the package)
 MAX_FILE_BYTES = 200 * 1024 * 1024
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
-# A cell a spreadsheet would run as a formula when the file is opened (CSV injection).
-_FORMULA = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!]")
 META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display", "stories"}
 STORY_TITLE_KEYS = ("title", "title_nl")
 
@@ -33,26 +28,6 @@ STORY_TITLE_KEYS = ("title", "title_nl")
 @lru_cache(maxsize=65536)
 def _parse_date(text: str) -> dates.FuzzyDate:
     return dates.parse(text)
-
-
-def load(path: str | Path | None = None) -> Dataset:
-    """Load a dataset: a folder in our format, or a TimelineJS JSON / Google-Sheets CSV file.
-
-    With no path, the bundled Trump–Kim dataset. Raises `ValidationError` listing every problem.
-    """
-    p = Path(path) if path is not None else DEFAULT_DATASET
-    if p.is_file() and p.suffix.lower() == ".csv" and is_dataset_table(p):
-        return load_folder(p.parent)   # `--data my/events.csv`: one table of a dataset folder
-    if p.is_file() and p.suffix.lower() in (".json", ".csv"):
-        from .interop import timelinejs
-
-        return timelinejs.load_file(p)
-    if not p.exists():
-        raise ValidationError([Problem(str(p), None, None, "no such file or folder")])
-    if not p.is_dir():
-        raise ValidationError([Problem(str(p), None, None,
-                                       "not a dataset folder, a TimelineJS .json or a sheet .csv")])
-    return load_folder(p)
 
 
 def is_dataset_table(path: Path) -> bool:
@@ -80,7 +55,7 @@ def load_folder(folder: Path) -> Dataset:
         raw[table.name], rows_of[table.name] = records, rownums
     meta = _read_meta(folder, problems)
     tables = _build(raw, rows_of, problems)
-    seeds = _check_references(folder, tables, rows_of, problems)
+    seeds = check_references(folder, tables, rows_of, problems)
     story.validate(tables["stories"], rows_of["stories"], set(tables["events"]["id"]), problems, meta)
     if problems:
         raise ValidationError(problems)
@@ -102,33 +77,13 @@ def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds
     rows_of = {name: list((rows or {}).get(name) or range(2, len(recs) + 2)) for name, recs in raw.items()}
     tables = _build(raw, rows_of, problems)
     folder = None if path is None else (Path(path) if Path(path).is_dir() else Path(path).parent)
-    found = _check_references(folder, tables, rows_of, problems, seeds)
+    found = check_references(folder, tables, rows_of, problems, seeds)
     story.validate(tables["stories"], rows_of["stories"], set(tables["events"]["id"]), problems, meta)
     if problems:
         raise ValidationError(problems)
     return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
                    sources=tables["sources"], quotes=tables["quotes"], meta=dict(meta or {}), seeds=found,
                    path=None if path is None else Path(path), stories=tables["stories"])
-
-
-def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
-    """UTF-8 text (a BOM is allowed); bad bytes are reported with their row."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        problems.append(Problem(file, 1, None, "bad encoding: the file is UTF-16; save it as UTF-8"))
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        row = data[: e.start].count(b"\n") + 1
-        guess = ""
-        try:
-            data.decode("cp1252")
-            guess = " It looks like Windows-1252 / Latin-1: save the file as UTF-8."
-        except UnicodeDecodeError:
-            pass
-        problems.append(Problem(file, row, None,
-                                f"bad encoding: byte 0x{data[e.start]:02x} at offset {e.start} is not UTF-8.{guess}"))
-        return None
 
 
 def _read_table(folder: Path, table: Table, problems: list[Problem]):
@@ -155,32 +110,6 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]):
         problems.append(Problem(table.file, row, None, "NUL character in the file: it is binary or corrupt"))
         return [], []
     return parse_csv(text, table, problems)
-
-
-def check_header(header: list[str], file: str, problems: list[Problem], *, known, required,
-                 shown=None, missing_fix: str, trailing_blank_ok: bool = False) -> bool:
-    """Report unknown (with the closest known name), repeated and missing columns; True if any.
-
-    `shown`: the names to list in the message (default `known`); `trailing_blank_ok`: a
-    spreadsheet's trailing comma (an empty last header cell) is not a column.
-    """
-    shown = list(known) if shown is None else list(shown)
-    bad = False
-    for i, h in enumerate(header):
-        if h not in known:
-            if trailing_blank_ok and not h and i == len(header) - 1:
-                continue
-            problems.append(Problem(file, 1, h or f"#{i + 1}",
-                                    f"unknown column '{h}'{suggest(h, shown)}; columns are: {', '.join(shown)}"))
-            bad = True
-        elif header.index(h) != i:
-            problems.append(Problem(file, 1, h, "the column appears twice"))
-            bad = True
-    for name in required:
-        if name not in header:
-            problems.append(Problem(file, 1, name, f"missing column '{name}': {missing_fix}"))
-            bad = True
-    return bad
 
 
 def parse_csv(text: str, table: Table, problems: list[Problem]):
@@ -281,26 +210,26 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
             value = rec.get(c.name, "")
             if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
                 value = value[1:]   # a cell marked as text, as our CSV export writes formula-like text
-            elif value and _FORMULA.match(value):
+            elif value and FORMULA.match(value):
                 problems.append(Problem(table.file, row, c.name,
-                                        f"'{_short(value)}' is a spreadsheet formula, which runs when the file is "
+                                        f"'{short(value)}' is a spreadsheet formula, which runs when the file is "
                                         "opened in a spreadsheet: start the cell with ' if it is meant as text"))
             if c.needed and not value:
                 problems.append(Problem(table.file, row, c.name, f"empty: every {_singular(table.name)} needs a {c.name}"))
             if c.kind == "id" and value and not SLUG.match(value):
                 problems.append(Problem(table.file, row, c.name,
-                                        f"'{_short(value)}' is not an id: use lower-case letters, digits and '-'"))
+                                        f"'{short(value)}' is not an id: use lower-case letters, digits and '-'"))
             if c.kind == "ids":
                 parts = tuple(x.strip() for x in value.split(";") if x.strip()) if value else ()
                 if c.ref:
                     for x in parts:
                         if not SLUG.match(x):
                             problems.append(Problem(table.file, row, c.name,
-                                                    f"'{_short(x)}' is not an id: use lower-case letters, digits and '-'"))
+                                                    f"'{short(x)}' is not an id: use lower-case letters, digits and '-'"))
                 value = parts
             if c.kind == "enum" and value and value not in c.choices:
                 problems.append(Problem(table.file, row, c.name,
-                                        f"'{_short(value)}' is not one of {', '.join(c.choices)}{suggest(value, c.choices)}"))
+                                        f"'{short(value)}' is not one of {', '.join(c.choices)}{suggest(value, c.choices)}"))
             if c.kind == "int":
                 if value == "":
                     value = None
@@ -310,7 +239,7 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
                         if value < 0:
                             raise ValueError
                     except ValueError:
-                        problems.append(Problem(table.file, row, c.name, f"'{_short(value)}' is not a whole number ≥ 0"))
+                        problems.append(Problem(table.file, row, c.name, f"'{short(value)}' is not a whole number ≥ 0"))
                         value = None
             if c.kind == "date":
                 fd = None
@@ -369,108 +298,3 @@ def _derive(derived: dict, col: str, fd: dates.FuzzyDate | None) -> None:
 
 def _singular(name: str) -> str:
     return name[:-3] + "y" if name.endswith("ies") else name[:-1]
-
-
-def _short(value: str, n: int = 60) -> str:
-    s = str(value)
-    return s if len(s) <= n else s[:n] + "…"
-
-
-def _records(df: pd.DataFrame) -> list[dict]:
-    """The rows of a table as dicts (what `df.iloc[i]` gives, without building a Series per row)."""
-    columns = {c: df[c].tolist() for c in df.columns}
-    return [dict(zip(columns, values)) for values in zip(*columns.values())] if columns else []
-
-
-def _check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, problems,
-                      seed_texts: dict[str, str] | None = None) -> dict[str, str]:
-    ids = {name: set(t[name]["id"]) for name in ("events", "actors", "sources", "quotes")}
-
-    def rows(name):
-        return rows_of[name]
-
-    ev = t["events"]
-    kinds = dict(zip(ev["id"], ev["kind"]))
-    ev_rows = _records(ev)
-    for i, row in enumerate(rows("events")):
-        e = ev_rows[i]
-        for col, ref in (("actors", "actors"), ("sources", "sources")):
-            for x in e[col]:
-                if SLUG.match(x) and x not in ids[ref]:
-                    problems.append(Problem(EVENTS.file, row, col,
-                                            f"unknown {ref[:-1]} '{x}'{suggest(x, ids[ref])}: add it to {ref}.csv or fix the id"))
-        if e["phase"] and SLUG.match(e["phase"]):
-            if e["phase"] not in ids["events"]:
-                problems.append(Problem(EVENTS.file, row, "phase", f"unknown event '{e['phase']}'{suggest(e['phase'], ids['events'])}"))
-            elif kinds.get(e["phase"]) != "phase":
-                problems.append(Problem(EVENTS.file, row, "phase", f"'{e['phase']}' is not an event of kind phase"))
-            elif e["phase"] == e["id"]:
-                problems.append(Problem(EVENTS.file, row, "phase", "an event cannot be its own phase"))
-        if e["kind"] in ("span", "phase") and not e["end"] and not np.isnan(e["start_at"]):
-            problems.append(Problem(EVENTS.file, row, "end", f"empty: a {e['kind']} needs an end date (or use kind moment)"))
-        if e["end"] and not np.isnan(e["end_at"]) and not np.isnan(e["start_at"]):
-            if e["end_at"] < e["start_at"] or e["end_hi"] <= e["start_lo"]:
-                problems.append(Problem(EVENTS.file, row, "end", f"ends ({e['end']}) before it starts ({e['start']})"))
-    act = t["actors"]
-    act_colours = act["colour"].tolist()
-    for i, row in enumerate(rows("actors")):
-        colour = act_colours[i]
-        if colour and not _COLOUR.match(colour):
-            problems.append(Problem(ACTORS.file, row, "colour", f"'{_short(colour)}' is not a colour: write #rrggbb"))
-    if not act.empty:
-        filled = [c if c else PALETTE[i % len(PALETTE)] for i, c in enumerate(act["colour"])]
-        act["colour"] = pd.Series(filled, dtype="str", index=act.index)
-    ro = t["roles"]
-    ro_rows = _records(ro)
-    for i, row in enumerate(rows("roles")):
-        r = ro_rows[i]
-        if SLUG.match(r["actor"]) and r["actor"] not in ids["actors"]:
-            problems.append(Problem(ROLES.file, row, "actor", f"unknown actor '{r['actor']}'{suggest(r['actor'], ids['actors'])}"))
-        if r["source"] and SLUG.match(r["source"]) and r["source"] not in ids["sources"]:
-            problems.append(Problem(ROLES.file, row, "source", f"unknown source '{r['source']}'{suggest(r['source'], ids['sources'])}"))
-        if r["from"] and r["to"] and not np.isnan(r["from_at"]) and not np.isnan(r["to_at"]) and r["to_at"] < r["from_at"]:
-            problems.append(Problem(ROLES.file, row, "to", f"ends ({r['to']}) before it starts ({r['from']})"))
-    if not ro.empty:
-        ro["from_lo"] = ro["from_lo"].fillna(float("-inf"))
-        ro["to_hi"] = ro["to_hi"].fillna(float("inf"))
-    src = t["sources"]
-    seeds: dict[str, str] = {}
-    src_rows = _records(src)
-    for i, row in enumerate(rows("sources")):
-        s = src_rows[i]
-        if not s["url"] and not s["seed"]:
-            problems.append(Problem(SOURCES.file, row, "url", "a source needs a url or a seed file"))
-        if s["url"] and not _URL.match(s["url"]):
-            problems.append(Problem(SOURCES.file, row, "url", f"'{_short(s['url'])}' is not an http(s) URL"))
-        if s["seed"] and seed_texts and s["seed"] in seed_texts:
-            seeds[s["id"]] = seed_texts[s["seed"]]
-        elif s["seed"]:
-            p = quotes.seed_path(folder, s["seed"])
-            if p is None:
-                problems.append(Problem(SOURCES.file, row, "seed",
-                                        f"seed file '{_short(s['seed'])}' not found in {folder / 'seeds' if folder else 'seeds/'} or the project's seeds/"))
-            else:
-                text = decode(p.read_bytes(), p.name, problems)
-                if text is not None:
-                    seeds[s["id"]] = text
-    qu = t["quotes"]
-    qu_rows = _records(qu)
-    for i, row in enumerate(rows("quotes")):
-        q = qu_rows[i]
-        for col, ref in (("event", "events"), ("speaker", "actors"), ("source", "sources")):
-            if q[col] and SLUG.match(q[col]) and q[col] not in ids[ref]:
-                problems.append(Problem(QUOTES.file, row, col, f"unknown {ref[:-1]} '{q[col]}'{suggest(q[col], ids[ref])}"))
-        if q["original_of"] and SLUG.match(q["original_of"]) and q["original_of"] not in ids["quotes"]:
-            problems.append(Problem(QUOTES.file, row, "original_of", f"unknown quote '{q['original_of']}'"))
-        if q["translation"] and not q["translation_by"]:
-            problems.append(Problem(QUOTES.file, row, "translation_by",
-                                    "empty: say who translated ('ours', or the id of the source of a published translation)"))
-        if q["translation_by"] and q["translation_by"] != "ours" and q["translation_by"] not in ids["sources"]:
-            problems.append(Problem(QUOTES.file, row, "translation_by", f"'{_short(q['translation_by'])}' is neither 'ours' nor a source id"))
-        if q["source"] in seeds and q["text"]:
-            start, end = q["start_offset"], q["end_offset"]
-            msg = quotes.verify(q["text"], seeds[q["source"]], None if pd.isna(start) else int(start),
-                                None if pd.isna(end) else int(end))
-            if msg:
-                problems.append(Problem(QUOTES.file, row, "start_offset", msg))
-    return seeds

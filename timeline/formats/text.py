@@ -1,0 +1,62 @@
+"""Text helpers every format shares: decoding bytes, checking a header, cutting a value for a message."""
+from __future__ import annotations
+
+import re
+
+from ..problems import Problem, suggest
+
+URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
+
+# A cell a spreadsheet would run as a formula when the file is opened (CSV injection).
+FORMULA = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!]")
+
+
+def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text (a BOM is allowed); bad bytes are reported with their row."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        problems.append(Problem(file, 1, None, "bad encoding: the file is UTF-16; save it as UTF-8"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        row = data[: e.start].count(b"\n") + 1
+        guess = ""
+        try:
+            data.decode("cp1252")
+            guess = " It looks like Windows-1252 / Latin-1: save the file as UTF-8."
+        except UnicodeDecodeError:
+            pass
+        problems.append(Problem(file, row, None,
+                                f"bad encoding: byte 0x{data[e.start]:02x} at offset {e.start} is not UTF-8.{guess}"))
+        return None
+
+
+def check_header(header: list[str], file: str, problems: list[Problem], *, known, required,
+                 shown=None, missing_fix: str, trailing_blank_ok: bool = False) -> bool:
+    """Report unknown (with the closest known name), repeated and missing columns; True if any.
+
+    `shown`: the names to list in the message (default `known`); `trailing_blank_ok`: a
+    spreadsheet's trailing comma (an empty last header cell) is not a column.
+    """
+    shown = list(known) if shown is None else list(shown)
+    bad = False
+    for i, h in enumerate(header):
+        if h not in known:
+            if trailing_blank_ok and not h and i == len(header) - 1:
+                continue
+            problems.append(Problem(file, 1, h or f"#{i + 1}",
+                                    f"unknown column '{h}'{suggest(h, shown)}; columns are: {', '.join(shown)}"))
+            bad = True
+        elif header.index(h) != i:
+            problems.append(Problem(file, 1, h, "the column appears twice"))
+            bad = True
+    for name in required:
+        if name not in header:
+            problems.append(Problem(file, 1, name, f"missing column '{name}': {missing_fix}"))
+            bad = True
+    return bad
+
+
+def short(value: str, n: int = 60) -> str:
+    s = str(value)
+    return s if len(s) <= n else s[:n] + "…"

@@ -1,0 +1,95 @@
+"""Load or import a TimelineJS file: read, map, and validate with the folder's own checks."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from ... import files
+from ...model import TABLE_BY_NAME, Dataset
+from ...problems import Problem, ValidationError
+from .. import folder
+from .mapping import to_records
+from .read import read_bytes
+
+
+def parse_bytes(data: bytes, name: str, path: Path | None = None) -> tuple[dict, dict, dict, Dataset]:
+    """Read and validate TimelineJS data. Returns (records, meta, seeds, dataset); raises ValidationError."""
+    problems: list[Problem] = []
+    doc = read_bytes(data, name, problems)
+    if doc is None or problems:
+        raise ValidationError(problems or [Problem(name, None, None, "unreadable")])
+    records, origins, meta, seeds = to_records(doc, problems)
+    if problems:
+        raise ValidationError(problems)
+    if not records["events"]:
+        raise ValidationError([Problem(name, None, None, "no events: the file has no dated slide")])
+    try:
+        ds = folder.load_records(as_text_cells(records), meta, seeds, path)
+    except ValidationError as e:   # a check our reading did not foresee: say which slide
+        raise ValidationError([_origin(p, origins) for p in e.problems]) from None
+    return records, meta, seeds, ds
+
+
+def as_text_cells(records: dict) -> dict:
+    """Cells marked as text the way our CSV files mark them ('=…' -> "'=…"), so text from a TimelineJS
+    file that looks like a spreadsheet formula is kept as text, exactly as the folder we write keeps it."""
+    return {t: [{k: files.neutralise_formula(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+            for t, rows in records.items()}
+
+
+def _origin(p: Problem, origins: dict) -> Problem:
+    table = {"events.csv": "events", "quotes.csv": "quotes"}.get(p.file)
+    if table and p.row is not None and 2 <= p.row < len(origins[table]) + 2:
+        w = origins[table][p.row - 2]
+        what = {"events": "event", "quotes": "quote"}[table]
+        return w.problem(None, f"{what} {p.column or ''}: {p.message}".replace("  ", " "))
+    return p
+
+
+def load_file(path) -> Dataset:
+    """`timeline.load('x.json')`: a TimelineJS JSON file or sheet CSV as a validated Dataset."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > folder.MAX_FILE_BYTES:
+            raise ValidationError([Problem(p.name, None, None, f"file is {size:,} bytes; the limit is {folder.MAX_FILE_BYTES:,}")])
+        data = p.read_bytes()
+    except OSError as e:
+        raise ValidationError([Problem(str(p), None, None, f"cannot read: {e.strerror or e}")]) from None
+    return parse_bytes(data, p.name, p)[3]
+
+
+def folder_files(records: dict, meta: dict, seeds: dict) -> dict[str, bytes]:
+    """The files of a dataset folder in our format (as `files.write_folder` takes them)."""
+    out = {}
+    for name in ("events", "actors", "sources", "quotes"):
+        table = TABLE_BY_NAME[name]
+        rows = records.get(name, [])
+        if name == "quotes" and not rows:
+            continue
+        used = [c.name for c in table.columns if c.required or any(r.get(c.name) for r in rows)]
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(used)
+        for r in rows:
+            w.writerow([files.neutralise_formula(str(r.get(c, "") or "")) for c in used])
+        out[table.file] = buf.getvalue().encode("utf-8")
+    out["dataset.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    for name, text in seeds.items():
+        out[f"seeds/{name}"] = text.encode("utf-8")
+    return out
+
+
+def import_file(path, out, force: bool = False) -> Dataset:
+    """Import a TimelineJS file into a dataset folder `out`; the folder is validated before it is written."""
+    p = Path(path)
+    files.check_target(out, force)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise ValidationError([Problem(str(p), None, None, f"cannot read: {e.strerror or e}")]) from None
+    records, meta, seeds, _ = parse_bytes(data, p.name, p)   # raises with every problem
+    files.write_folder(out, folder_files(records, meta, seeds), force=force)
+    return folder.load_folder(Path(out))

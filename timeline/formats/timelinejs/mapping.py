@@ -1,0 +1,339 @@
+"""The import mapping: TimelineJS slides as our row records (events, actors, sources, quotes)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ... import dates
+from ...model import SLUG, slugify
+from ...problems import Problem
+from .. import html_text
+from ..text import URL
+from .dates import read_date
+from .read import UNASSIGNED, UNKNOWN_SPEAKER, Doc, Slide, Where, jstype
+
+
+@dataclass
+class _Builder:
+    name: str                       # file name, for problems and the seed copy
+    title: str                      # the dataset title
+    language: str = "en"
+    events: list[dict] = field(default_factory=list)
+    event_where: list[Where] = field(default_factory=list)
+    actors: dict[str, dict] = field(default_factory=dict)
+    sources: dict[str, dict] = field(default_factory=dict)
+    source_by_url: dict[str, str] = field(default_factory=dict)
+    quotes: list[dict] = field(default_factory=list)
+    quote_where: list[Where] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    quote_ids: set[str] = field(default_factory=set)
+    file_source: str = ""
+    text_source: str = ""
+    transcript: list[str] = field(default_factory=list)
+    raw: str = ""
+
+    # -- actors, sources
+    def actor(self, actor_id: str, name: str, **extra) -> str:
+        aid = actor_id if SLUG.match(actor_id or "") else slugify(actor_id or name, "actor")
+        if aid not in self.actors:
+            self.actors[aid] = {"id": aid, "name": name or aid, **{k: v for k, v in extra.items() if v}}
+        return aid
+
+    def source(self, url: str, title: str, publisher: str = "", sid: str = "") -> str:
+        url = (url or "").strip()
+        if url and not URL.match(url):
+            url = ""
+        if sid and not SLUG.match(sid):
+            sid = slugify(sid, "source")
+        if sid and sid in self.sources:
+            return sid
+        if url and not sid and url in self.source_by_url:
+            return self.source_by_url[url]
+        if not url:   # known only through this file: the file is the text to check it against
+            return self.file_cited(title, publisher, sid)
+        base = sid if sid and SLUG.match(sid) else slugify(title if title and title != url else _url_slug(url), "source")
+        new = _unique(base, self.sources)
+        self.sources[new] = {"id": new, "title": title or url, "publisher": publisher, "url": url}
+        self.source_by_url.setdefault(url, new)
+        return new
+
+    def file_cited(self, title: str = "", publisher: str = "", sid: str = "") -> str:
+        """A source known only through the imported file: its seed is a copy of that file."""
+        if not title:
+            if not self.file_source:
+                self.file_source = _unique(slugify(self.title, "imported-file"), self.sources)
+                self.sources[self.file_source] = {
+                    "id": self.file_source, "title": self.title,
+                    "publisher": f"TimelineJS file {self.name}, imported", "seed": self.name}
+            return self.file_source
+        new = _unique(sid if sid and SLUG.match(sid) else slugify(title, "source"), self.sources)
+        self.sources[new] = {"id": new, "title": title, "seed": self.name,
+                             "publisher": publisher or f"as credited in {self.name}"}
+        return new
+
+    def unique_event_id(self, base: str) -> str:
+        new = base
+        n = 2
+        while new in self.ids:
+            new = f"{base[:56]}-{n}"
+            n += 1
+        self.ids.add(new)
+        return new
+
+
+def _title_of(link) -> str:
+    """A source's title from our export's '<a>Title (Publisher)</a>' (the publisher rides in data-publisher)."""
+    pub = link.attrs.get("data-publisher", "")
+    text = link.text
+    if pub and text.endswith(f" ({pub})"):
+        text = text[: -len(pub) - 3]
+    return text
+
+
+def _unique(base: str, taken) -> str:
+    new, n = base, 2
+    while new in taken:
+        new = f"{base[:56]}-{n}"
+        n += 1
+    return new
+
+
+def _url_slug(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+def to_records(doc: Doc, problems: list[Problem]) -> tuple[dict, dict, dict, dict]:
+    """(records by table, origin Where of each record, dataset meta, seed texts by file name)."""
+    title_text, description, language = "", "", "en"
+    if doc.title is not None:
+        t = doc.title.data.get("text") if isinstance(doc.title.data.get("text"), dict) else {}
+        title_text = html_text.to_text(t.get("headline", ""))
+        desc = html_text.parse(t.get("text", ""))
+        description = desc.text
+        language = (desc.meta.get("language") or "en").strip() or "en"
+    b = _Builder(name=_seed_name(doc.name), title=title_text or Path(doc.name).stem, language=language, raw=doc.raw)
+    phases = []
+    for s in doc.eras:
+        rec = _event(b, s, problems, era=True)
+        if rec:
+            phases.append(rec)
+    for s in doc.slides:
+        _event(b, s, problems)
+    # every quote needs a source; a seed source needs the quote verbatim in the seed
+    seeds = {b.name: doc.raw}
+    for q, w in zip(b.quotes, b.quote_where):
+        src = b.sources.get(q["source"], {})
+        if src.get("seed"):
+            i = doc.raw.find(q["text"])
+            if i >= 0:
+                q["start_offset"], q["end_offset"] = str(i), str(i + len(q["text"]))
+            else:   # not verbatim in the raw file (entities, JSON escapes): cite our plain-text transcript
+                if not b.text_source:
+                    b.text_source = _unique(slugify(b.title + " quotes", "quotes"), b.sources)
+                    b.sources[b.text_source] = {
+                        "id": b.text_source, "title": f"{b.title} (its quotes as plain text)",
+                        "publisher": f"quotes of {b.name}, HTML reduced to plain text on import",
+                        "seed": _transcript_name(b.name)}
+                head = f"{w.label}: "
+                start = sum(len(x) for x in b.transcript) + len(head)
+                b.transcript.append(head + q["text"] + "\n")
+                q["source"] = b.text_source
+                q["start_offset"], q["end_offset"] = str(start), str(start + len(q["text"]))
+    if b.transcript:
+        seeds[_transcript_name(b.name)] = "".join(b.transcript)
+    used = {s for e in b.events for s in e["sources"].split(";")} | {q["source"] for q in b.quotes}
+    sources = [s for sid, s in b.sources.items() if sid in used]
+    used_seeds = {s["seed"] for s in sources if s.get("seed")}
+    seeds = {k: v for k, v in seeds.items() if k in used_seeds}
+    meta = {"title": b.title}
+    if description:
+        meta["description"] = description
+    if language != "en":
+        meta["language"] = language
+    if doc.scale == "cosmological":
+        meta["scale"] = "cosmological"
+    records = {"events": b.events, "actors": list(b.actors.values()), "sources": sources, "quotes": b.quotes}
+    origins = {"events": b.event_where, "quotes": b.quote_where}
+    return records, origins, meta, seeds
+
+
+def _seed_name(name: str) -> str:
+    base = Path(name).name
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-") or "imported.json"
+    return base
+
+
+def _transcript_name(name: str) -> str:
+    return f"{Path(name).stem}.quotes.txt"
+
+
+def _text_of(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return str(v)
+    return v if isinstance(v, str) else ""
+
+
+def _plain(text: str) -> bool:
+    """Text that HTML parsing would leave as it is (no tag, no entity): it needs no parser."""
+    return "<" not in text and "&" not in text
+
+
+def _parse(markup: str) -> html_text.Parsed:
+    """`html_text.parse`, without the parser for plain text (most fields of a big file)."""
+    return html_text.Parsed(text=html_text.squash(markup)) if _plain(markup) else html_text.parse(markup)
+
+
+def _to_text(markup: str) -> str:
+    return html_text.squash(markup) if _plain(markup) else html_text.to_text(markup)
+
+
+def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) -> dict | None:
+    d, w = s.data, s.where
+    n = len(problems)
+    text = d.get("text") if isinstance(d.get("text"), dict) else {}
+    if d.get("text") is not None and not isinstance(d.get("text"), dict):
+        problems.append(w.problem("text", f"must be an object with headline and text, not a {jstype(d.get('text'))}"))
+    media = d.get("media") if isinstance(d.get("media"), dict) else {}
+    if "start_date" not in d or d.get("start_date") in (None, "", {}):
+        problems.append(w.problem("start_date", "missing: every slide but the title needs a start_date"))
+        return None
+    start = read_date(d.get("start_date"), w, "start_date", problems)
+    end = read_date(d.get("end_date"), w, "end_date", problems)
+    if era and end is None and len(problems) == n:
+        problems.append(w.problem("end_date", "missing: an era needs an end_date"))
+    if len(problems) > n or start is None:
+        return None
+    body = _parse(_text_of(text.get("text")))
+    meta = body.meta
+    headline = _to_text(_text_of(text.get("headline")))
+    display = _to_text(_text_of(d.get("display_date")) or _text_of((d.get("start_date") or {}).get("display_date")))
+    # exact dates our own export carries (qualifiers such as 'c.' that TimelineJS has no field for)
+    start_text, end_text = start.date.canonical(), end.date.canonical() if end else ""
+    for key, target in (("start", "start"), ("end", "end")):
+        if meta.get(key):
+            try:
+                value = dates.parse(meta[key]).canonical()
+                if key == "start":
+                    start_text = value
+                else:
+                    end_text = value
+            except dates.DateError:
+                pass
+    if meta.get("display") == "generated":
+        display = ""
+    lost = [x for x in (start.lost, end.lost if end else "") if x]
+    notes = []
+    if lost:
+        notes.append(f"TimelineJS gave {' and '.join(lost)}; only the year is kept that far from today")
+    if not display and (start.time or (end and end.time)):
+        display = dates.parse(start_text).label() + (f" {start.time}" if start.time else "")
+        if end and end.time:
+            display += f" – {dates.parse(end_text).label()} {end.time}"
+    if body.note:
+        notes.insert(0, body.note)
+    # id
+    uid = meta.get("event") or _text_of(d.get("unique_id")).strip()
+    if uid:
+        base = uid if SLUG.match(uid) else slugify(uid, "event")
+    else:
+        base = slugify(f"{headline[:40]} {start_text}" if headline else f"{'era' if era else 'event'} {start_text}", "event")
+    eid = b.unique_event_id(base)
+    if not headline:
+        headline = (body.text[:80].rsplit(" ", 1)[0] + "…") if len(body.text) > 80 else body.text
+        headline = headline or f"Untitled ({w.label})"
+    # actors
+    actor_ids = []
+    for aid, name, attrs in body.actors:
+        actor_ids.append(b.actor(aid, name, colour=attrs.get("data-colour", ""), country=attrs.get("data-country", "")))
+    group = _to_text(_text_of(d.get("group")))
+    if not actor_ids and group:
+        actor_ids.append(b.actor(slugify(group, "group"), group))
+    if not actor_ids:
+        actor_ids.append(b.actor(*UNASSIGNED, description="events the TimelineJS file put in no group"))
+    # sources
+    source_ids: list[str] = []
+
+    def cite(sid):
+        if sid not in source_ids:
+            source_ids.append(sid)
+
+    for link in body.sources:
+        attrs = link.attrs
+        cite(b.source(link.url, _title_of(link), attrs.get("data-publisher", ""), attrs.get("data-source", "")))
+    for link in body.links:
+        cite(b.source(link.url, link.text if link.text != link.url else ""))
+    media_url = _text_of(media.get("url")).strip()
+    credit = _parse(_text_of(media.get("credit")))
+    caption = _to_text(_text_of(media.get("caption")))
+    credit_source = ""
+    for link in credit.sources:   # written by our export: the quote's source, not necessarily the event's
+        credit_source = credit_source or b.source(link.url, _title_of(link), link.attrs.get("data-publisher", ""),
+                                                  link.attrs.get("data-source", ""))
+    for link in credit.links:
+        sid = b.source(link.url, link.text if link.text != link.url else "")
+        credit_source = credit_source or sid
+        cite(sid)
+    media_quotes = []
+    if html_text.is_markup(media_url):
+        media_quotes = html_text.parse(media_url).quotes
+    elif URL.match(media_url):
+        cite(b.source(media_url, caption or credit.text or "", credit.text))
+    if media_quotes and not credit_source and credit.text:
+        credit_source = b.file_cited(credit.text, "")
+    if not source_ids and credit_source:
+        cite(credit_source)
+    if not source_ids:
+        cite(b.file_cited())
+    # quotes: from the media slot, and blockquotes with a <cite> in the text
+    summary = body.text
+    for where_from, qs in (("media", media_quotes), ("text", body.quotes)):
+        for q in qs:
+            if where_from == "text" and not q.cite and not q.cite_attrs:
+                summary = (summary + "\n\n" + f"“{q.text}”").strip()
+                continue
+            if not q.text:
+                continue
+            _quote(b, q, eid, credit_source or source_ids[0], w, cite)
+    kind = "phase" if era else ("span" if end_text else "moment")
+    rec = {"id": eid, "title": headline, "summary": summary, "kind": kind, "start": start_text,
+           "end": end_text, "display_date": display, "place": body.place,
+           "actors": ";".join(actor_ids), "tags": meta.get("tags", ""), "phase": meta.get("phase", ""),
+           "sources": ";".join(source_ids), "note": " ".join(notes)}
+    for k in ("title_nl", "summary_nl"):
+        if meta.get(k.replace("_", "-")):
+            rec[k] = meta[k.replace("_", "-")]
+    b.events.append(rec)
+    b.event_where.append(w)
+    return rec
+
+
+def _quote(b: _Builder, q: html_text.Quote, eid: str, default_source: str, w: Where, cite) -> None:
+    a, ca = q.attrs, q.cite_attrs
+    speaker_id = ca.get("data-speaker") or a.get("data-speaker") or ""
+    if speaker_id:
+        speaker = b.actor(speaker_id, q.cite or speaker_id)
+    elif q.cite:
+        name, _, rest = q.cite.partition(",")
+        speaker = b.actor(slugify(name, "speaker"), name.strip(), description=rest.strip())
+    else:
+        speaker = b.actor(*UNKNOWN_SPEAKER, description="a quote in the TimelineJS file without a <cite>")
+    source = default_source
+    if a.get("data-source"):   # written by our export
+        source = b.source(a.get("data-url", ""), a.get("data-source-title", ""), a.get("data-publisher", ""),
+                          a["data-source"])
+    qid = a.get("data-quote") or ""
+    qid = qid if SLUG.match(qid) else eid[:52].strip("-") + "-quote"
+    qid = _unique(qid, b.quote_ids)
+    b.quote_ids.add(qid)
+    lang = (a.get("lang") or ca.get("lang") or b.language or "en").strip().lower()[:8]
+    rec = {"id": qid, "event": eid, "speaker": speaker, "text": q.text, "language": lang,
+           "source": source, "original_of": a.get("data-original-of", "")}
+    if q.translation:
+        rec["translation"] = re.sub(r"^Translation( \([^)]*\))?:\s*", "", q.translation)
+        by = q.translation_by or "ours"
+        rec["translation_by"] = by if by == "ours" or by in b.sources else "ours"
+    b.quotes.append(rec)
+    b.quote_where.append(w)
