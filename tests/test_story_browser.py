@@ -287,3 +287,13 @@ def test_a_static_site_of_step_files_steps_and_keeps_history(page, serve, tmp_pa
     assert page.url.endswith("/2.html")
     page.reload()
     expect(card(page)).to_have_text(DEFINED[1])
+
+
+def test_a_click_on_another_event_on_the_chart_goes_to_its_step(page, story_server):
+    from tests.embedding import click_point
+
+    page.goto(f"{story_server.url}/told/embed?mode=story&step=1")
+    page.locator("#tl-chart .main-svg").first.wait_for()
+    page.evaluate("() => Plotly.relayout('tl-chart', {'xaxis.autorange': true})")
+    assert click_point(page, page.main_frame, {"letter"}) == "letter"
+    at_step(page, 3, 4, "Letter from Kim")

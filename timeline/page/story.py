@@ -23,6 +23,7 @@ from . import assets as page_assets
 from . import document as page_document
 from .story_card import card_html, esc, nav_html
 
+MAX_CLICKABLE = 5000
 STRING_KEYS = ("previous", "next", "pause", "play", "step_of", "progress", "story_nav", "chart")
 
 
@@ -76,6 +77,8 @@ def payload(dataset: Dataset, view: View, pos: story.Position, fig_json: str, *,
         "title": dataset.title_in(view.lang),
         "strings": {k: t(k, view.lang) for k in STRING_KEYS},
         "step": pos.number, "total": pos.total,
+        # each step's event, so a click on the chart can go to its step (long stories: none)
+        "events": [st.event for st in pos.steps] if pos.total <= MAX_CLICKABLE else None,
         "autoplay": view.autoplay,
         "step_api": None if offline else step_api,
         "step_href": href_template,

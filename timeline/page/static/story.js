@@ -250,9 +250,11 @@
         var p = ev && ev.points && ev.points[0];
         var id = p && idOf(p.customdata);
         if (!id) return;
-        // a click on another step's event goes to that step, where the story has it
-        for (var n in cache) {
-          if (cache[n] && cache[n].getAttribute("data-event-id") === id) { setPlaying(false); go(parseInt(n, 10), {push: true}); return; }
+        // a click on another step's event goes to that step (the next one with it), where the story has it
+        var events = D.events || [];
+        for (var k = 0; k < events.length; k++) {
+          var n = ((current + k) % events.length) + 1;
+          if (events[n - 1] === id && n !== current) { setPlaying(false); go(n, {push: true}); return; }
         }
       });
       return showOnChart(document.getElementById("tl-card"));
