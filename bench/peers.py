@@ -8,7 +8,9 @@
 
 Runs the shared harness (`../shared/bench/peers`, or $TIMELINE_PEERS_DIR): `setup.sh` once, then
 `run_peers.py N... --project '<this python> app.py --data {data} --port {port}' --route / --route /embed
---json`, and prints each target's ratio (project / peer, measured in the same run) with pass/miss.
+--json` at 1280x800, and `run_peers.py 12 --route /embed --viewport 390x600 --cards --json` for the
+phone-sized embed (its cards count as drawn), and prints each target's ratio (project / peer, measured
+in the same run) with pass/miss.
 Also, per size, measured here: server memory (RSS of `python app.py` after it has served its first
 page), figure-build time per event (in process, warm dataset, first build of a view), and the
 server-side callback latency of filter/select/search (bench/latency.py). Raw results go to
@@ -33,11 +35,14 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench-out"
 sys.path.insert(0, str(ROOT))
 
-# (size, what, project route, project metric, peer, peer size, peer metric, max ratio)
-# "fastest filter" is the smallest filter time among the peers at that size.
+# (size, what, project route, project metric, peer, peer size, peer metric, max ratio[, harness run])
+# "fastest filter" is the smallest filter time among the peers at that size. The harness run is
+# "desk" (1280x800, every size) unless it says "phone" (390x600, --cards, 12 events, /embed only).
 TARGETS = [
     (12, "first render /embed", "/embed", "render_ms", "TimelineJS", 12, "render_ms", 1.0),
     (12, "wire bytes /embed", "/embed", "bytes", "TimelineJS", 12, "bytes", 1.0),
+    (12, "first render /embed 390x600", "/embed", "render_ms", "TimelineJS", 12, "render_ms", 1.0, "phone"),
+    (12, "wire bytes /embed 390x600", "/embed", "bytes", "TimelineJS", 12, "bytes", 1.0, "phone"),
     (12, "first render /", "/", "render_ms", "Dash + px.timeline", 12, "render_ms", 0.5),
     (12, "wire bytes /", "/", "bytes", "Dash + px.timeline", 12, "bytes", 0.3),
     (10000, "first render /", "/", "render_ms", "vis-timeline", 10000, "render_ms", 0.5),
@@ -45,6 +50,7 @@ TARGETS = [
     (100000, "first render /", "/", "render_ms", "vis-timeline", 10000, "render_ms", 1.0),
     (100000, "filter by actor /", "/", "filter_ms", "fastest filter", 10000, "filter_ms", 1.0),
 ]
+PHONE = {"sizes": [12], "routes": ["/embed"], "viewport": "390x600", "cards": True}
 
 
 def shared_dir() -> Path:
@@ -55,7 +61,8 @@ def project_cmd() -> str:
     return f"{shlex.quote(sys.executable)} app.py --data {{data}} --port {{port}}"
 
 
-def run_harness(sizes: list[int], timeout: int) -> dict:
+def run_harness(sizes: list[int], timeout: int, routes=("/", "/embed"), viewport: str | None = None,
+                cards: bool = False) -> dict:
     peers = shared_dir()
     if not (peers / "run_peers.py").is_file():
         raise SystemExit(f"no peer harness at {peers}: set TIMELINE_PEERS_DIR")
@@ -63,7 +70,9 @@ def run_harness(sizes: list[int], timeout: int) -> dict:
     if not (home / "node_modules" / "vis-timeline").is_dir():
         subprocess.run(["bash", str(peers / "setup.sh")], check=True)
     cmd = [sys.executable, str(peers / "run_peers.py"), *map(str, sizes), "--project", project_cmd(),
-           "--route", "/", "--route", "/embed", "--json"]
+           *[x for r in routes for x in ("--route", r)], "--json"]
+    cmd += ["--viewport", viewport] if viewport else []
+    cmd += ["--cards"] if cards else []
     print("running:", " ".join(shlex.quote(c) for c in cmd), file=sys.stderr, flush=True)
     r = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, timeout=timeout, text=True)
     if r.returncode != 0:
@@ -97,45 +106,6 @@ def start_app(data: Path):
             time.sleep(0.1)
     proc.terminate()
     raise RuntimeError("app.py did not start")
-
-
-def filter_probe(data: Path, reps: int = 3) -> dict:
-    """The harness's filter measurement (its dash_probe: same page, actor, click and plotly_afterplot),
-    in a browser context that bypasses the page's CSP.
-
-    Why: dash_probe waits with `wait_for_function("window.__after !== null")`, an expression that
-    Playwright evaluates with eval() in the page, which our Content-Security-Policy (no
-    'unsafe-eval') refuses; unless the redraw has already happened at Playwright's first check,
-    the harness records no filter time for the project. Used only where the harness has none."""
-    import statistics
-
-    sys.path.insert(0, str(shared_dir()))
-    import dash_probe
-    from playwright.sync_api import sync_playwright
-
-    proc, base = start_app(data)
-    times = []
-    try:
-        with sync_playwright() as pw:
-            chromium = next(p for p in ("/usr/lib/chromium/chromium", "/usr/bin/chromium") if Path(p).exists())
-            b = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
-                                   "--disable-dev-shm-usage", "--disable-background-networking",
-                                   "--disable-component-update", "--disable-sync", "--no-first-run"])
-            for _ in range(reps):
-                ctx = b.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
-                page = ctx.new_page()
-                page.goto(base + "/")
-                page.wait_for_function(dash_probe.WAIT_DRAWN, timeout=120_000, polling=16)
-                page.wait_for_load_state("networkidle")
-                dash_probe.pick_actor(page, "Actor 03")
-                page.wait_for_function("() => window.__after !== null", timeout=120_000, polling=16)
-                times.append(page.evaluate("window.__after - window.__t0"))
-                ctx.close()
-            b.close()
-    finally:
-        proc.terminate()
-        proc.wait()
-    return {"filter_ms": round(statistics.median(times)), "runs": [round(t) for t in times]}
 
 
 def server_memory(data: Path) -> dict:
@@ -207,22 +177,21 @@ def latency(data: Path, reps: int) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
-def ratio_rows(peers: dict) -> list[dict]:
+def ratio_rows(peers: dict, phone: dict | None = None) -> list[dict]:
+    """Each target's ratio from one run: `peers` the 1280x800 harness run, `phone` the 390x600 one."""
     rows = []
-    for n, what, route, metric, peer, peer_n, peer_metric, limit in TARGETS:
-        mine = (peers.get(n) or {}).get(f"project {route}", {}).get(metric)
-        note = ""
-        if mine is None and metric == "filter_ms":
-            mine = (peers.get(n) or {}).get(f"project {route}", {}).get("filter_ms_csp_bypassed")
-            note = " (*)" if mine is not None else ""
+    for n, what, route, metric, peer, peer_n, peer_metric, limit, *run in TARGETS:
+        src = (phone or {}) if run == ["phone"] else peers
+        mine = (src.get(n) or {}).get(f"project {route}", {}).get(metric)
         if peer == "fastest filter":
-            cands = {k: v.get(peer_metric) for k, v in (peers.get(peer_n) or {}).items()
+            cands = {k: v.get(peer_metric) for k, v in (src.get(peer_n) or {}).items()
                      if not k.startswith("project") and v.get(peer_metric)}
             peer_name, theirs = min(cands.items(), key=lambda kv: kv[1]) if cands else ("fastest filter", None)
         else:
-            peer_name, theirs = peer, (peers.get(peer_n) or {}).get(peer, {}).get(peer_metric)
+            peer_name, theirs = peer, (src.get(peer_n) or {}).get(peer, {}).get(peer_metric)
         ratio = mine / theirs if mine is not None and theirs else None
-        rows.append({"n": n, "what": what + note, "peer": f"{peer_name} at {peer_n:,}", "target": limit,
+        at = " 390x600" if run == ["phone"] else ""
+        rows.append({"n": n, "what": what, "peer": f"{peer_name} at {peer_n:,}{at}", "target": limit,
                      "ratio": ratio, "pass": ratio is not None and ratio <= limit,
                      "project": mine, "peer_value": theirs})
     return rows
@@ -238,7 +207,6 @@ def combine(runs: list[list[dict]]) -> list[dict]:
         ratios = [r["ratio"] for r in rows if r["ratio"] is not None]
         ratio = statistics.median(ratios) if ratios else None
         out.append(dict(rows[0], ratio=ratio, ratios=[r["ratio"] for r in rows],
-                        what=next((r["what"] for r in rows if "(*)" in r["what"]), rows[0]["what"]),
                         **{"pass": ratio is not None and ratio <= rows[0]["target"]}))
     return out
 
@@ -254,10 +222,6 @@ def report(result: dict) -> str:
             ratio += " | " + ", ".join("—" if x is None else f"{x:.2f}" for x in r.get("ratios", []))
         verdict = "pass" if r["pass"] else ("n/a" if r["ratio"] is None else "miss")
         lines.append(f"| {r['n']:,} | {r['what']} | {r['peer']} | {ratio} | ≤ {r['target']:g} | {verdict} |")
-    if any("(*)" in r["what"] for r in result["ratios"]):
-        lines += ["", "(*) the harness recorded no filter time for the project: its probe waits with an eval()'d "
-                  "expression, which the app's CSP refuses; measured by bench/peers.py with the harness's own "
-                  "probe steps in a context that bypasses CSP (filter_probe)."]
     lines += ["", "| N | server RSS | RSS above the smallest run, per event | build (lod) / event "
               "| build (full) / event | JSON lod / full | load / event |", "|---|---|---|---|---|---|---|"]
     extra = sorted(result.get("extra", {}).items(), key=lambda kv: int(kv[0]))
@@ -275,8 +239,12 @@ def report(result: dict) -> str:
         for name, v in (ex.get("latency") or {}).items():
             if isinstance(v, dict):
                 lines.append(f"| {int(n):,} | {name} | {v['p50_ms']} ms | {v['p95_ms']} ms |")
-    for i, peers in enumerate(result.get("runs") or [result["peers"]]):
-        lines += ["", f"Raw harness numbers{f' of run {i + 1}' if runs > 1 else ''} (ms, bytes):", "",
+    raw = [(f"Raw harness numbers{f' of run {i + 1}' if runs > 1 else ''}", p)
+           for i, p in enumerate(result.get("runs") or [result["peers"]])]
+    raw += [(f"Raw harness numbers at 390x600 (--cards){f' of run {i + 1}' if runs > 1 else ''}", p)
+            for i, p in enumerate(result.get("phone_runs") or [])]
+    for title, peers in raw:
+        lines += ["", f"{title} (ms, bytes):", "",
                   "| N | page | render ms | wire bytes | filter ms |", "|---|---|---|---|---|"]
         for n, rows in sorted(peers.items(), key=lambda kv: int(kv[0])):
             for page, v in rows.items():
@@ -305,6 +273,7 @@ def main(argv=None) -> int:
     ap.add_argument("--reps", type=int, default=20, help="repetitions per action for the latency probe")
     ap.add_argument("--from-json", help="print the report of a saved run")
     ap.add_argument("--no-extra", action="store_true", help="skip memory, build time and latency")
+    ap.add_argument("--no-phone", action="store_true", help="skip the 390x600 /embed run (--cards)")
     ap.add_argument("--runs", type=int, default=1,
                     help="run the harness this many times and judge each target by the median ratio")
     a = ap.parse_args(argv)
@@ -312,20 +281,15 @@ def main(argv=None) -> int:
         print(report(json.loads(Path(a.from_json).read_text())))
         return 0
     result = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(), "sizes": a.sizes}
-    result["runs"] = []
+    result["runs"], result["phone_runs"] = [], []
     for _ in range(max(1, a.runs)):
-        peers = run_harness(a.sizes, a.timeout)
-        for n in a.sizes:   # see filter_probe
-            mine = peers.get(n, {}).get("project /")
-            if mine is not None and mine.get("filter_ms") is None and mine.get("render_ms") is not None:
-                print(f"filter at {n:,}: the harness recorded none; measuring it with CSP bypassed", file=sys.stderr)
-                try:
-                    mine["filter_ms_csp_bypassed"] = filter_probe(data_file(n))["filter_ms"]
-                except Exception as e:   # noqa: BLE001 (reported, not fatal)
-                    mine["filter_probe_error"] = repr(e)[:300]
-        result["runs"].append(peers)
+        result["runs"].append(run_harness(a.sizes, a.timeout))
+        if not a.no_phone:
+            result["phone_runs"].append(run_harness(PHONE["sizes"], a.timeout, PHONE["routes"],
+                                                    PHONE["viewport"], PHONE["cards"]))
     result["peers"] = result["runs"][0]
-    result["ratios"] = combine([ratio_rows(p) for p in result["runs"]])
+    phones = result["phone_runs"] or [None] * len(result["runs"])
+    result["ratios"] = combine([ratio_rows(p, ph) for p, ph in zip(result["runs"], phones)])
     result["extra"] = {}
     if not a.no_extra:
         for n in a.sizes:
