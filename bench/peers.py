@@ -282,11 +282,14 @@ def main(argv=None) -> int:
         return 0
     result = {"date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine(), "sizes": a.sizes}
     result["runs"], result["phone_runs"] = [], []
+    OUT.mkdir(exist_ok=True)
+    out = OUT / f"peers-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     for _ in range(max(1, a.runs)):
         result["runs"].append(run_harness(a.sizes, a.timeout))
         if not a.no_phone:
             result["phone_runs"].append(run_harness(PHONE["sizes"], a.timeout, PHONE["routes"],
                                                     PHONE["viewport"], PHONE["cards"]))
+        out.write_text(json.dumps(result, indent=1))   # so far: a run stopped early keeps its finished runs
     result["peers"] = result["runs"][0]
     phones = result["phone_runs"] or [None] * len(result["runs"])
     result["ratios"] = combine([ratio_rows(p, ph) for p, ph in zip(result["runs"], phones)])
@@ -297,8 +300,6 @@ def main(argv=None) -> int:
             print(f"memory, build time and latency at {n:,}", file=sys.stderr, flush=True)
             result["extra"][n] = {"memory": server_memory(data), "build": build_times(data),
                                   "latency": latency(data, a.reps if n < 100000 else max(5, a.reps // 4))}
-    OUT.mkdir(exist_ok=True)
-    out = OUT / f"peers-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
     out.write_text(json.dumps(result, indent=1))
     print(report(result))
     print(f"\n(saved {out.relative_to(ROOT)})")
