@@ -4,7 +4,7 @@
     python app.py                          # the bundled dataset at http://127.0.0.1:8050
     python app.py --data path/to/dataset   # a dataset folder, or a TimelineJS .json / sheet .csv
     python app.py --host 0.0.0.0 --port 8080 --debug
-    gunicorn app:server -w 2               # the data path from TIMELINE_DATA
+    gunicorn app:server --preload -w 2     # the data path from TIMELINE_DATA
 
 Environment: TIMELINE_HOST, TIMELINE_PORT, TIMELINE_DATA (flags win). A dataset with problems
 is refused with the list of problems, and the exit status is 2.

@@ -12,6 +12,6 @@ if [ -z "${TIMELINE_DATA:-}" ] && [ -d "$data_dir" ] && [ -n "$(ls -A "$data_dir
   export TIMELINE_DATA
 fi
 echo "timeline: serving ${TIMELINE_DATA:-the bundled dataset} on port ${PORT:-8050}" >&2
-exec gunicorn 'timeline.web.wsgi:server' \
+exec gunicorn 'timeline.web.wsgi:server' --preload \
   --bind "${TIMELINE_BIND:-0.0.0.0}:${PORT:-8050}" --workers "${WORKERS:-2}" \
   --no-control-socket --access-logfile - --worker-tmp-dir /tmp

@@ -1,7 +1,7 @@
 """Serving the app: `timeline serve` / `python app.py`, and `server` for WSGI servers.
 
     timeline serve [--data D] [--host H] [--port P]      # the development server (Flask's)
-    gunicorn 'timeline.web.wsgi:server' -w 2             # production; TIMELINE_DATA picks the dataset
+    gunicorn 'timeline.web.wsgi:server' --preload -w 2   # production; TIMELINE_DATA picks the dataset
 
 Environment: TIMELINE_HOST, TIMELINE_PORT, TIMELINE_DATA (flags win). A dataset with problems is
 refused with the list of problems, and the exit status is 2.
@@ -38,7 +38,19 @@ def wsgi_server():
         app = build()
     except ValidationError as e:
         _refuse(e)
+    _freeze()
     return app, app.server
+
+
+def _freeze() -> None:
+    """Keep what start-up built (dataset, caches, layout) out of the cyclic garbage collector's
+    scans. With `gunicorn --preload` the master loads the dataset and forks the workers, which share
+    its pages until one writes to them; a collection writes to every object it scans, so without
+    this each worker's first collections would copy the whole dataset into itself."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def __getattr__(name):
