@@ -32,12 +32,14 @@ def test_page_draws_with_the_vendored_bundle_not_the_full_plotly(page, app_serve
 
 
 def test_page_keeps_the_browsers_own_string_functions(page, app_server):
-    """Dash's core-js 2 polyfill is swapped for regenerator-runtime: the browser's trim stays
-    native, and the lazy components that need the runtime (dropdown, graph) still work."""
+    """Dash's core-js 2 polyfill is swapped for regenerator-runtime and dash_table's bundle is left
+    out: the browser's trim stays native, and the lazy components that need the runtime
+    (dropdown, graph) still work."""
     urls = []
     page.on("request", lambda r: urls.append(r.url))
     open_app(page, app_server)
     assert not any("/deps/polyfill@" in u for u in urls)
+    assert not any("/dash_table/" in u for u in urls), "no DataTable on the page, so no dash_table bundle"
     assert any("/_timeline/regenerator-runtime.min.js" in u for u in urls)
     assert page.evaluate("String.prototype.trim.toString()").endswith("{ [native code] }")
     assert page.evaluate("typeof regeneratorRuntime.mark") == "function"

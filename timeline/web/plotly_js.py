@@ -11,7 +11,8 @@ that threshold needs a reload to draw WebGL traces. It also `<link rel="preload"
 chunks of the two components the first paint
 needs (dcc.Graph, dcc.Dropdown), so they download while the layout is fetched.
 
-It also swaps Dash's @babel/polyfill (core-js 2, 100 kB) for regenerator-runtime (7 kB), the one
+It leaves out dash_table's bundle (34 kB; the page has no DataTable), and it swaps Dash's
+@babel/polyfill (core-js 2, 100 kB) for regenerator-runtime (7 kB), the one
 part of it Dash's lazy components use in a current browser. core-js 2 replaces the browser's own
 `String.prototype.trim` with a slow one (its test of U+180E predates Unicode 6.3), and every
 trim on the page, plotly.js's included, paid for it: at 10,000 events the polyfill took about
@@ -27,6 +28,8 @@ from ..index import membership
 
 LAZY_CHUNKS = ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js")
 POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>')
+# Dash lists dash_table's bundle on every page; the app has no DataTable, so its page does without.
+UNUSED_SUITES = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/dash_table/[^"]*"></script>\n?')
 
 
 def kind(dataset) -> str:
@@ -57,7 +60,7 @@ def install(app, get=None) -> None:
         kwargs["css"] = preload + preload_links(prefix) + "\n" + kwargs.get("css", "")
         src = html.escape(embed.asset_url(kind(get()) if get is not None else "plotly-gl", root))
         runtime = f'<script src="{html.escape(embed.asset_url("regenerator", root))}"></script>'
-        scripts, swapped = POLYFILL.subn(runtime, kwargs.get("scripts", ""), count=1)
+        scripts, swapped = POLYFILL.subn(runtime, UNUSED_SUITES.sub("", kwargs.get("scripts", "")), count=1)
         kwargs["scripts"] = f'<script src="{src}"></script>\n' + (scripts if swapped else runtime + scripts)
         return inner(**kwargs)
 
