@@ -148,19 +148,19 @@ def build_times(data: Path) -> dict:
     code = f"""
 import json, sys, time
 sys.path.insert(0, {str(ROOT)!r})
-from timeline import load
+import timeline
 from timeline.figure import Options, build, to_json
 from timeline.figure.events import event_table
 from timeline.view import View
-t = time.perf_counter(); ds = load({str(data)!r}); load_s = time.perf_counter() - t
+t = time.perf_counter(); ds = timeline.load({str(data)!r}); load_s = time.perf_counter() - t
 n = len(ds.events)
 event_table(ds, "en")   # per-dataset text, built once at start-up
 out = {{"events": n, "load_us_per_event": round(load_s / n * 1e6, 1)}}
 for name, opts in (("lod", Options(height=560, width=800, lod=True)), ("full", Options(height=560, width=800))):
-    t = time.perf_counter(); fig, _ = build(ds, View(), opts); b = time.perf_counter() - t
+    t = time.perf_counter(); fig, info = build(ds, View(), opts); b = time.perf_counter() - t
     t = time.perf_counter(); js = to_json(fig); j = time.perf_counter() - t
     out[name] = {{"build_us_per_event": round(b / n * 1e6, 2), "json_us_per_event": round(j / n * 1e6, 2),
-                  "json_bytes": len(js), "lod": fig["layout"]["meta"].get("lod")}}
+                  "json_bytes": len(js), "lod": info.lod}}
 print(json.dumps(out))
 """
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=900)
