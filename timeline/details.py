@@ -33,6 +33,7 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
      actor_ids, actors (names), sources: [source_info],
      quotes: [{id, text, language, speaker, role, translation, translation_ours,
                translation_source (source_info of a published translation, or None),
+               original_of (id of the quote this one is the original of, or ''),
                original_language (language of the quote this one is the original of, or ''),
                in_seed (its source text is here, so it can be shown in context), source}]}
     """
@@ -54,6 +55,7 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
             "translation": translation,
             "translation_ours": bool(translation) and by == "ours",
             "translation_source": source_info(dataset, by) if translation and by and by != "ours" else None,
+            "original_of": text(q.get("original_of")),
             "original_language": text(quote_language.get(text(q.get("original_of")), "")),
             "in_seed": text(q["source"]) in dataset.seeds,
             "source": source_info(dataset, q["source"]),

@@ -46,7 +46,9 @@ def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: li
                    range=[len(names) - 0.5, -0.9], fixedrange=True, showgrid=True, automargin=True,
                    title=None, tickmode="array", tickvals=names, ticktext=lane_labels(names)),
         shapes=phase_shapes(dataset, axis, lang),
-        legend=dict(title=dict(text=words["actors"]), itemclick="toggle", itemdoubleclick="toggleothers"),
+        # The lanes are the legend (their names are on the y axis): a plotly legend would repeat
+        # them and take a quarter of a small frame's width.
+        showlegend=False,
         hovermode="closest",
         dragmode="pan",
         clickmode="event",

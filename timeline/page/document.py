@@ -29,6 +29,8 @@ from ..i18n import t
 from ..model import Dataset
 from ..view import View
 from .assets import plotly_js_text, plotly_kind, script_text, static_text
+from .cards import timeline_cards, to_html
+from .summary import chart_summary
 
 PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False,
                  "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}
@@ -101,6 +103,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
         "app": None if offline else app_url,
         "config": PLOTLY_CONFIG,
         "details": None,
+        "plotly": None if offline else assets["plotly"],   # loaded by embed.js in a wide frame only
     }
     if offline:
         ids = figure_ids(json.loads(fig_json))
@@ -115,23 +118,34 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>"]
     if offline:
-        scripts = [plotly_js_text(plotly_kind(fig_json)), script_text(static_text("embed.js"))]
+        scripts = [plotly_js_text(plotly_kind(fig_json)), script_text(static_text("cards.js")),
+                   script_text(static_text("embed.js"))]
         head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{offline_csp(scripts)}">')
-        head.append(f"<style>{script_text(static_text('embed.css'))}</style>")
+        head.append(f"<style>{script_text(static_text('embed.css'))}\n{script_text(static_text('cards.css'))}</style>")
     else:
         if oembed_href:
             head.append(f'<link rel="alternate" type="application/json+oembed" '
                         f'href="{html.escape(oembed_href)}" title="{title}">')
         head.append(f'<link rel="stylesheet" href="{html.escape(assets["css"])}">')
+        head.append(f'<link rel="stylesheet" href="{html.escape(assets["cards_css"])}">')
+        # plotly.js is fetched early in a wide frame only: a phone never downloads it
+        head.append(f'<link rel="preload" as="script" href="{html.escape(assets["plotly"])}" '
+                    f'media="(min-width: 640px)">')
+    summary = html.escape(chart_summary(dataset, view))
     body = ['<div id="tl-root" class="tl-root">',
-            f'<div id="tl-chart" class="tl-chart" role="figure" aria-label="{label}"></div>',
+            f'<div id="tl-chart" class="tl-chart" role="figure" aria-label="{label}" '
+            'aria-describedby="tl-summary tl-keys"></div>',
+            f'<p id="tl-summary" class="tl-sr">{summary}</p>',
+            f'<p id="tl-keys" class="tl-sr">{html.escape(t("chart_keys", lang))}</p>',
+            '<p id="tl-live" class="tl-sr" aria-live="polite"></p>',
             '<aside id="tl-panel" class="tl-panel" hidden aria-live="polite"></aside>',
+            to_html(timeline_cards(dataset, view)),
             "</div>",
             f'<script type="application/json" id="tl-data">{data}</script>']
     if offline:
         body += [f"<script>{text}</script>" for text in scripts]
     else:
-        body.append(f'<script src="{html.escape(assets["plotly"])}"></script>')
+        body.append(f'<script src="{html.escape(assets["cards_js"])}"></script>')
         body.append(f'<script src="{html.escape(assets["js"])}"></script>')
     return ("<!DOCTYPE html>\n"
             f'<html lang="{html.escape(lang)}">\n<head>\n' + "\n".join(head) + "\n</head>\n<body>\n"

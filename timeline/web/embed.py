@@ -59,10 +59,13 @@ def _asset_files() -> dict[str, tuple[Path, str]]:
         "embed.css": (page_assets.STATIC / "embed.css", "text/css; charset=utf-8"),
         "story.js": (page_assets.STATIC / "story.js", "text/javascript; charset=utf-8"),
         "story.css": (page_assets.STATIC / "story.css", "text/css; charset=utf-8"),
+        "cards.js": (page_assets.STATIC / "cards.js", "text/javascript; charset=utf-8"),
+        "cards.css": (page_assets.STATIC / "cards.css", "text/css; charset=utf-8"),
     }
 
 
 ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css",
+               "cards_js": "cards.js", "cards_css": "cards.css",
                "regenerator": "regenerator-runtime.min.js", "story_js": "story.js", "story_css": "story.css"}
 
 

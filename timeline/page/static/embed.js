@@ -1,14 +1,24 @@
 /* The embedded timeline: draw the inline figure, show an event's details on click, and (big
    datasets, served) fetch the figure of the range the reader zooms or pans to.
-   Data is only ever set with textContent and DOM methods, never as markup. */
+   Data is only ever set with textContent and DOM methods, never as markup.
+   Narrow frames (< 640 px) read the server's cards (cards.js) and never load plotly.js: the
+   served page only preloads it for wide frames (<link rel=preload media=…>), and this script
+   loads it when the frame is (or becomes) wide. The chart is one tab stop: arrow keys move
+   between events, Enter opens one, Escape closes it and focus returns to the chart. The page
+   tells its host how tall it is (postMessage {type: "timeline:height", height, src}). */
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("tl-data").textContent);
   var S = D.strings || {};
   var gd = document.getElementById("tl-chart");
   var panel = document.getElementById("tl-panel");
+  var root = document.getElementById("tl-root");
+  var cardsRoot = document.getElementById("tl-cards");
+  var live = document.getElementById("tl-live");
   var cache = {};
   var wanted = null;
+  var WIDE = window.matchMedia ? window.matchMedia("(min-width: 640px)") : {matches: true};
+  var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -45,10 +55,12 @@
   }
 
   function close() {
+    var had = !panel.hidden;
     panel.hidden = true;
     panel.replaceChildren();
     wanted = null;
     resize();
+    if (had && gd.offsetParent !== null) gd.focus();   // back to the chart, on the same event
   }
 
   function render(d) {
@@ -59,7 +71,9 @@
     closeBtn.setAttribute("aria-label", S.close || "Close");
     closeBtn.addEventListener("click", close);
     head.appendChild(closeBtn);
-    head.appendChild(el("h2", "tl-title", d.title));
+    var h = el("h2", "tl-title", d.title);
+    h.tabIndex = -1;
+    head.appendChild(h);
     var meta = [d.date, d.place].filter(Boolean).join(" \u00b7 ");
     if (meta) head.appendChild(el("p", "tl-date", meta));
     panel.appendChild(head);
@@ -115,10 +129,14 @@
     }
     panel.hidden = false;
     resize();
+    if (focusPanel) { focusPanel = false; h.focus(); }
   }
 
-  function show(id) {
+  var focusPanel = false;
+
+  function show(id, fromKeys) {
     wanted = id;
+    focusPanel = !!fromKeys;
     if (D.details) {
       if (D.details[id]) render(D.details[id]);
       return;
@@ -151,6 +169,7 @@
   }
 
   var fig = D.figure || {};
+  var chartHeight = (fig.layout && fig.layout.height) || 500;   // what we ask a host for, drawn wide
   var layout = fitted(fig.layout);
   var config = D.config || {responsive: true};
 
@@ -217,15 +236,109 @@
     timer = setTimeout(function () { timer = null; refetch(pendingAuto); }, ZOOM_WAIT);
   }
 
+  // --- the keyboard: one tab stop, arrows between events ---------------------------------------
+  var points = [], at = -1;
+
+  function collectPoints() {
+    // every clickable marker once per event, in time order (then lane order)
+    var seen = {}, out = [];
+    (gd._fullData || []).forEach(function (t, c) {
+      if (!t.visible || t.visible === "legendonly" || !t.customdata || !/markers/.test(t.mode || "")) return;
+      for (var i = 0; i < t.customdata.length; i++) {
+        var id = idOf({customdata: t.customdata[i]});
+        if (!id || seen[id]) continue;
+        seen[id] = true;
+        var xa = gd._fullLayout.xaxis;
+        out.push({id: id, c: c, p: i, x: xa.d2l(t.x[i]), y: t.y[i],
+                  text: Array.isArray(t.hovertext) ? t.hovertext[i] : (Array.isArray(t.text) ? t.text[i] : "")});
+      }
+    });
+    out.sort(function (a, b) { return a.x - b.x; });
+    points = out;
+  }
+
+  function plain(text) {
+    var div = document.createElement("div");
+    div.textContent = String(text || "").replace(/<br\s*\/?>/gi, ", ").replace(/<[^>]*>/g, "");
+    return div.textContent;
+  }
+
+  function moveTo(k) {
+    if (!points.length) collectPoints();
+    if (!points.length) return;
+    at = Math.max(0, Math.min(points.length - 1, k));
+    var pt = points[at];
+    try { window.Plotly.Fx.hover(gd, [{curveNumber: pt.c, pointNumber: pt.p}]); } catch (err) { /* off-range */ }
+    if (live) live.textContent = (at + 1) + "/" + points.length + ": " + plain(pt.text || pt.id);
+  }
+
+  function onKey(e) {
+    var k = e.key;
+    if (k === "ArrowRight" || k === "ArrowDown") { moveTo(at + 1); e.preventDefault(); }
+    else if (k === "ArrowLeft" || k === "ArrowUp") { moveTo(at < 0 ? 0 : at - 1); e.preventDefault(); }
+    else if (k === "Home") { moveTo(0); e.preventDefault(); }
+    else if (k === "End") { moveTo(points.length - 1); e.preventDefault(); }
+    else if ((k === "Enter" || k === " ") && at >= 0 && points[at]) { show(points[at].id, true); e.preventDefault(); }
+  }
+
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && !panel.hidden) close();
   });
-  window.Plotly.newPlot(gd, fig.data || [], layout, config).then(function () {
-    gd.on("plotly_click", function (ev) {
-      var id = idOf(ev && ev.points && ev.points[0]);
-      if (id) show(id);
+
+  // --- the host page: our height, for a responsive iframe (README, "Embedding") -------------------
+  var lastHeight = 0;
+  function tellHeight() {
+    if (window.parent === window) return;
+    var h = WIDE.matches && (drawn || drawing) ? chartHeight : Math.ceil(document.documentElement.scrollHeight);
+    if (!h || h === lastHeight) return;
+    lastHeight = h;
+    window.parent.postMessage({type: "timeline:height", height: h, src: location.href}, "*");
+  }
+
+  // --- drawing: only in a wide frame, only once visible (a hidden tab has no size) ---------------
+  var drawn = false, drawing = false;
+
+  function loadPlotly(done) {
+    if (window.Plotly) { done(); return; }
+    if (!D.plotly) return;
+    var s = document.createElement("script");
+    s.src = D.plotly;
+    s.onload = done;
+    document.head.appendChild(s);
+  }
+
+  function draw() {
+    if (drawn || drawing || !WIDE.matches) return;
+    // a frame in a hidden tab has no size yet: draw when it gets one (the ResizeObserver below)
+    if (!document.documentElement.clientWidth || !window.innerHeight) return;
+    drawing = true;
+    loadPlotly(function () {
+      root.classList.add("tl-has-chart");
+      if (reduced) layout.transition = {duration: 0};
+      window.Plotly.newPlot(gd, fig.data || [], layout, config).then(function () {
+        drawn = true;
+        drawing = false;
+        gd.tabIndex = 0;
+        gd.addEventListener("keydown", onKey);
+        gd.on("plotly_click", function (ev) {
+          var id = idOf(ev && ev.points && ev.points[0]);
+          if (id) show(id);
+        });
+        gd.on("plotly_afterplot", function () { points = []; });
+        if (lod) gd.on("plotly_relayout", onRelayout);
+        if (D.event) show(D.event);
+        tellHeight();
+      });
     });
-    if (lod) gd.on("plotly_relayout", onRelayout);
-    if (D.event) show(D.event);
-  });
+  }
+
+  if (cardsRoot && window.timelineCards) window.timelineCards.enhance(cardsRoot);
+  if (WIDE.addEventListener) WIDE.addEventListener("change", function () { draw(); resize(); tellHeight(); });
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { if (drawn) resize(); else draw(); tellHeight(); }).observe(document.body);
+  } else {
+    window.addEventListener("resize", function () { if (drawn) resize(); else draw(); });
+  }
+  draw();
+  tellHeight();
 })();
