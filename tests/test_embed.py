@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 
@@ -56,10 +57,14 @@ def test_embed_page_inlines_the_figure_for_the_view(client, dataset):
     assert figure_ids(data["figure"]) == expected
     assert data["lang"] == "en" and data["event"] is None
     assert data["api"] == "/api/event/" and data["details"] is None
-    # plotly.js from ONE cacheable URL of ours, embed JS and CSS likewise; nothing from elsewhere
+    # plotly.js from ONE cacheable URL of ours (preloaded for a wide frame only, loaded by embed.js),
+    # the cards' and embed JS and CSS likewise; nothing from elsewhere
     srcs = re.findall(r'<script src="([^"]+)"', page)
-    assert srcs == [embed.asset_url("plotly").replace("&", "&amp;"), embed.asset_url("js")]
-    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) == [embed.asset_url("css")]
+    assert srcs == [embed.asset_url("cards_js"), embed.asset_url("js")]
+    assert re.findall(r'<link rel="preload" as="script" href="([^"]+)" media="\(min-width: 640px\)"', page) == [
+        embed.asset_url("plotly")]
+    assert data["plotly"] == embed.asset_url("plotly")
+    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) == [embed.asset_url("css"), embed.asset_url("cards_css")]
     assert 'id="tl-chart"' in page and 'id="tl-panel"' in page
 
 
@@ -135,9 +140,12 @@ def test_hostile_text_stays_data(hostile_client):
     block = DATA_RE.search(page).group(1)
     assert "</script" not in block.lower() and "<!--" not in block
     assert "<script>" not in page.split('id="tl-data">')[1].split("</script>")[0]
-    # outside the data block, no data text at all
+    # outside the data block, data text appears only as escaped text (the cards, the chart's
+    # summary): every hostile tag is spelled with &lt;, none is markup
     outside = DATA_RE.sub("", page)
-    assert "onerror" not in outside and "alert(" not in outside
+    assert "<img" not in outside.lower() and "alert(2)</script>" not in outside
+    assert outside.count("onerror") == outside.count("&lt;img src=x onerror") + outside.count("&lt;img src=y onerror")
+    assert html.escape(IMG, quote=False) in outside
     # and the JSON gives back exactly the text
     data = json.loads(block)
     assert "rocket-man-tweet" in figure_ids(data["figure"])
@@ -157,5 +165,5 @@ def test_embed_under_a_path_prefix_uses_it(tmp_path):
     c = Client(DispatcherMiddleware(flask.Flask("outer"), {"/tl": inner}))
     page = c.get("/tl/embed").get_data(as_text=True)
     assert payload(page)["api"] == "/tl/api/event/"
-    assert '<script src="/tl/_timeline/plotly.min.js?v=' in page
+    assert payload(page)["plotly"].startswith("/tl/_timeline/plotly.min.js?v=")
     assert c.get("/tl/api/event/hanoi-summit").status_code == 200

@@ -89,7 +89,7 @@ def test_data_cannot_close_the_script_element(hostile_file):
     d = data["details"]["rocket-man-tweet"]
     assert d["title"] == f"Rocket Man {IMG}" and d["quotes"][-1]["text"] == HOSTILE_QUOTE
     assert d["note"] == f"Note {CLOSE}" and d["summary"] == f"Summary {SCRIPT}"
-    assert DATA_RE.sub("", page).count("<script") == 2    # plotly.js and embed.js, besides the data block
+    assert DATA_RE.sub("", page).count("<script") == 3    # plotly.js, cards.js and embed.js, besides the data block
 
 
 def test_build_in_python(dataset):
@@ -154,8 +154,9 @@ def test_exported_hostile_file_shows_text_and_runs_nothing(page, hostile_file):
     assert page.evaluate("window.__csp") == []
 
 
-def test_offline_file_allows_only_its_own_two_scripts(dataset):
-    """The file's own CSP: the hashes are those of its two inline scripts, and nothing may load."""
+def test_offline_file_allows_only_its_own_three_scripts(dataset):
+    """The file's own CSP: the hashes are those of its inline scripts (plotly.js, cards.js,
+    embed.js), and nothing may load."""
     import base64
     import hashlib
     import re
@@ -166,7 +167,7 @@ def test_offline_file_allows_only_its_own_two_scripts(dataset):
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', doc).group(1)
     assert doc.index("Content-Security-Policy") < doc.index("<script")
     scripts = re.findall(r"<script>(.*?)</script>", doc, flags=re.S)
-    assert len(scripts) == 2
+    assert len(scripts) == 3
     want = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts}
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
     assert set(directives["script-src"].split()) == want

@@ -38,9 +38,10 @@ def test_bundle_follows_the_figure():
 def test_embed_page_loads_the_gl_bundle_only_for_webgl_figures():
     app = create_app(synthetic(3000), reload_interval=-1)
     page = app.server.test_client().get("/embed?actors=a01").get_data(as_text=True)
-    assert re.findall(r'<script src="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly.min.js"]
+    # plotly.js is preloaded for a wide frame and loaded by embed.js (a phone-sized frame never loads it)
+    assert re.findall(r'<link rel="preload" as="script" href="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly.min.js"]
     page = app.server.test_client().get("/embed").get_data(as_text=True)   # 3,000 points: WebGL
-    assert re.findall(r'<script src="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly-gl.min.js"]
+    assert re.findall(r'<link rel="preload" as="script" href="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly-gl.min.js"]
 
 
 def test_bundles_are_served_brotli_when_accepted_else_gzip(client):

@@ -215,18 +215,32 @@ class Dataset:
     def title_in(self, lang: str) -> str:
         return self.meta.get(f"title_{lang}") or self.title
 
+    def _first_positions(self, table: str) -> dict:
+        """{id: position of its first row} of a table, built once (tables are not changed after
+        loading; a replaced table gets a new index). A lookup by id is then O(1), not a scan."""
+        frame = getattr(self, table)
+        cache = self.__dict__.setdefault("_timeline_positions", {})
+        entry = cache.get(table)
+        if entry is None or entry[0] is not frame:
+            index: dict = {}
+            for i, v in enumerate(frame["id"].tolist()):
+                index.setdefault(v, i)
+            entry = (frame, index)
+            cache[table] = entry
+        return entry[1]
+
     def event(self, event_id: str) -> pd.Series | None:
         if not isinstance(event_id, str):   # ids are text; anything else names no event
             return None
-        rows = self.events[self.events["id"] == event_id]
-        return None if rows.empty else rows.iloc[0]
+        pos = self._first_positions("events").get(event_id)
+        return None if pos is None else self.events.iloc[pos]
 
     def quotes_for(self, event_id: str) -> pd.DataFrame:
         return self.quotes[self.quotes["event"] == event_id]
 
     def actor_name(self, actor_id: str) -> str:
-        rows = self.actors[self.actors["id"] == actor_id]
-        return actor_id if rows.empty else rows.iloc[0]["name"]
+        pos = self._first_positions("actors").get(actor_id)
+        return actor_id if pos is None else self.actors["name"].iat[pos]
 
     def role_of(self, actor_id: str, when: float, lang: str = "en") -> str:
         """The title an actor held at `when` (days since 1970-01-01), or '' if none is known."""

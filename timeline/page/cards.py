@@ -237,7 +237,8 @@ def card(dataset: Dataset, event_id: str, lang: str, *, open_: bool = False, hea
 
 # --- the vertical timeline --------------------------------------------------------------------
 
-CARD_LIMIT = 150   # cards in one page; a bigger view says how many more there are
+CARD_LIMIT = 60   # cards in one page (about 8 ms each to build): a bigger view shows the 60 around
+                  # the selected event (or the first 60) and says how many there are in all
 
 
 def _sections(dataset: Dataset, rows, lang: str):
@@ -288,15 +289,15 @@ def timeline_cards(dataset: Dataset, view, rows=None, *, limit: int = CARD_LIMIT
         lo = max(0, min(at - limit // 2, n - limit))
         keep = set(ids[lo:lo + limit]) | set(rows.loc[rows["kind"] == "phase", "id"])
         rows = rows[rows["id"].isin(keep)]
-    sections = []
+    sections, shown = [], 0
     for (kind, key), ids in _sections(dataset, rows, lang):
+        shown += len(ids)
         heading = (_phase_heading(dataset, key, lang) if kind == "phase"
                    else el("h2", {"class": "tl-year"}, key) if key else None)
         cards = [el("li", None, c) for i in ids if (c := card(dataset, i, lang, open_=i == view.event)) is not None]
         if cards or kind == "phase":
             sections.append(el("section", {"class": "tl-section" + (" tl-in-phase" if kind == "phase" else "")},
                                heading, el("ol", {"class": "tl-card-list"}, cards)))
-    shown = sum(len(ids) for _, ids in _sections(dataset, rows, lang))
     count = t("n_event", lang) if n == 1 else t("n_events", lang, n=n)
     notes = [el("p", {"class": "tl-cards-note"}, t("truncated_cards", lang, k=shown, n=n))] if shown < n else []
     if not n:
