@@ -5,12 +5,26 @@ and critical violations (tests/reader.py), and then for what that size promises.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.reader import axe_violations, layout_problems, reader_page
 
 pytestmark = pytest.mark.browser
+
+
+def _events_in_default_view() -> int:
+    import timeline
+    from timeline import filters
+    from timeline.view import View
+
+    rows = filters.visible_events(timeline.load(), View(), in_range=True)
+    return int((rows["kind"] != "phase").sum())
+
+
+N_EVENTS = _events_in_default_view()
 
 APP_DRAWN = """() => { const gd = document.querySelector('#graph .js-plotly-plot');
   return !!(gd && gd._fullLayout && gd._fullLayout.xaxis) && !document.querySelector('.dash-radioitems[role]'); }"""
@@ -61,3 +75,116 @@ def test_dropdown_is_one_tab_stop_and_opens_from_the_keyboard(browser, app_serve
             pytest.fail("Tab never reached the actor filter")
         page.keyboard.press("Enter")
         expect(page.get_by_role("option", name="Kim Jong-un", exact=True)).to_be_visible()
+
+
+# --- the vertical timeline (cards) -----------------------------------------------------------------
+
+def _first_card_readable(page):
+    card = page.locator(".tl-card").first
+    expect(card).to_be_visible()
+    box = card.bounding_box()
+    assert box["width"] >= 300   # the card takes the phone's width, not a squeezed column
+    expect(card.locator("time")).to_have_attribute("datetime", "2017-08-08")
+    expect(card.locator(".tl-chip-mark").first).to_have_text("DT")
+
+
+def test_phone_embed_reads_as_cards_and_never_loads_plotly(browser, app_server):
+    with reader_page(browser, 390, 600) as page:
+        loaded = []
+        page.on("request", lambda r: loaded.append(r.url))
+        page.goto(app_server.url + "/embed?event=hanoi-summit")
+        page.wait_for_function("() => !!document.querySelector('.tl-cards[data-enhanced]')")
+        _first_card_readable(page)
+        selected = page.locator('.tl-card[data-event-id="hanoi-summit"]')
+        expect(selected.locator("details.tl-card-more")).to_have_attribute("open", "")
+        assert not any("plotly" in u for u in loaded)
+        assert page.locator("#tl-chart").is_hidden()
+        # tapping a card opens its quotes and sources in place
+        card = page.locator('.tl-card[data-event-id="air-force-one-offer"]')
+        card.locator(".tl-card-title").click()
+        expect(card.locator(".tl-card-body .tl-sources li").first).to_be_visible()
+        # the actor filter (added by JavaScript) narrows the cards and says how many are shown
+        page.locator('.tl-card-filter button[data-actor="pottinger"]').click()
+        expect(page.locator(".tl-count")).to_have_text(re.compile(r"^\d+ events? shown$"))
+        visible = page.locator(".tl-card-list > li:not([hidden]) .tl-card")
+        assert visible.count() >= 1
+        assert all("pottinger" in (a or "") for a in visible.evaluate_all("els => els.map(e => e.dataset.actors)"))
+        assert layout_problems(page) == []
+        assert axe_violations(page) == []
+        assert not any("plotly" in u for u in loaded)
+
+
+def test_phone_embed_without_javascript(browser, app_server):
+    with reader_page(browser, 390, 600, javascript=False) as page:
+        page.goto(app_server.url + "/embed?lang=nl")
+        _first_card_readable(page)
+        assert page.locator(".tl-card").count() == N_EVENTS
+        first = page.locator(".tl-card").first
+        first.locator("summary").click()   # <details> opens without any script
+        expect(first.locator(".tl-sources li").first).to_be_visible()
+        expect(page.locator("h2.tl-phase-title")).to_have_text("De 'Rocket Man'-fase: dreigementen en scheldwoorden")
+        assert layout_problems(page) == []
+
+
+def test_small_frame_details_are_a_drawer_and_the_chart_keeps_its_height(browser, app_server):
+    with reader_page(browser, 700, 450) as page:
+        page.goto(app_server.url + "/embed?event=singapore-summit")
+        page.wait_for_function(EMBED_DRAWN)
+        expect(page.locator("#tl-panel .tl-title")).to_be_visible()
+        plot_h = page.evaluate("() => document.getElementById('tl-chart')._fullLayout._size.h")
+        assert plot_h >= 180
+        # the panel lies over the chart, not below it
+        chart, panel = page.locator("#tl-chart").bounding_box(), page.locator("#tl-panel").bounding_box()
+        assert chart["height"] >= 440 and panel["x"] > 250
+        assert axe_violations(page) == []
+        page.keyboard.press("Escape")
+        expect(page.locator("#tl-panel")).to_be_hidden()
+        assert page.evaluate("() => document.activeElement.id") == "tl-chart"
+
+
+def test_chart_is_one_tab_stop_with_arrow_keys(browser, app_server):
+    with reader_page(browser, 1000, 600) as page:
+        page.goto(app_server.url + "/embed")
+        page.wait_for_function(EMBED_DRAWN)
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "tl-chart"
+        assert f"A timeline of {N_EVENTS} events" in page.locator("#tl-summary").text_content()
+        page.keyboard.press("ArrowRight")
+        expect(page.locator("#tl-live")).to_have_text(re.compile(r"^1/\d+: "))
+        page.keyboard.press("ArrowRight")
+        expect(page.locator("#tl-live")).to_have_text(re.compile(r"^2/\d+: "))
+        page.keyboard.press("Enter")
+        expect(page.locator("#tl-panel .tl-title")).to_be_focused()
+        page.keyboard.press("Escape")
+        expect(page.locator("#tl-panel")).to_be_hidden()
+        assert page.evaluate("() => document.activeElement.id") == "tl-chart"
+        # no legend repeats the lanes
+        assert page.locator("#tl-chart .legend").count() == 0
+
+
+HOST_PAGE = """<!doctype html><html lang="en"><title>host</title><body>
+  <div id="tab" style="display:none"><iframe id="f" title="Timeline" src="{src}"
+    style="width:900px;height:500px;border:0"></iframe></div>
+  <script>window.heights = [];
+    addEventListener("message", e => {{ if (e.data && e.data.type === "timeline:height") heights.push(e.data.height); }});
+  </script></body></html>"""
+
+
+def test_embed_in_a_hidden_tab_draws_when_shown_and_reports_its_height(browser, app_server, serve):
+    body = HOST_PAGE.format(src=app_server.url + "/embed").encode()
+
+    def host(environ, start_response):   # another origin's article, the embed in a hidden tab
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+        return [body]
+
+    other = serve(host)
+    with reader_page(browser, 1000, 700) as page:
+        page.goto(other.url.replace("127.0.0.1", "localhost") + "/")
+        frame = page.frame_locator("#f")
+        expect(frame.locator(".tl-card").first).to_be_attached()
+        page.evaluate("() => { document.getElementById('tab').style.display = 'block'; }")
+        inner = next(f for f in page.frames if "/embed" in f.url)
+        inner.wait_for_function(EMBED_DRAWN)
+        assert inner.evaluate("() => document.getElementById('tl-chart')._fullLayout.width") >= 880
+        page.wait_for_function("() => window.heights.length > 0")
+        assert page.evaluate("() => window.heights[window.heights.length - 1]") >= 300

@@ -115,6 +115,9 @@ def create_app(data=None, **config) -> dash.Dash:
     from . import plotly_js
 
     plotly_js.install(app, get)
+    from . import cards
+
+    cards.install(app)
     from . import layout_route
 
     layout_route.install(app, current)

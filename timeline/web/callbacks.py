@@ -15,6 +15,7 @@ from dash.exceptions import PreventUpdate
 
 from .. import filters
 from ..figure import redraws_on_zoom
+from . import cards as web_cards
 from . import components as C
 from . import layout as L
 from . import state
@@ -106,6 +107,18 @@ def register(app, get):
         view = state.parse(ds, (fig_view or {}).get("q"))
         return (C.details(ds, view.event, view.lang), not view.event,
                 "details-panel" + (" open" if view.event else ""))
+
+    @app.callback(Output("cards-panel", "children"), Input("view", "data"), Input("narrow", "data"),
+                  prevent_initial_call=True)
+    def draw_cards(query, narrow):
+        """The vertical timeline, drawn only while the window is narrow (the chart's place)."""
+        if not narrow:
+            return no_update if ctx.triggered_id == "view" else []
+        ds = get()
+        return web_cards.cards(ds, state.parse(ds, query))
+
+    app.clientside_callback(ClientsideFunction("timeline", "narrow"), Output("narrow", "data"),
+                            Input("url", "pathname"))
 
     targets = L.i18n_targets("en")
 

@@ -116,6 +116,7 @@ def page(dataset, view: View, *, problems=None):
         dcc.Store(id="zoom"),        # the graph's relayoutData, when it moves the x range (callbacks.py)
         dcc.Store(id="list-limit", data=shown),   # how many list items are shown (Show more adds)
         dcc.Store(id="list-pick"),   # {event, at}: set by assets/ui.js when a list item is clicked
+        dcc.Store(id="narrow"),      # true below 640 px (assets/cards-app.js): the cards are drawn
         html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
         html.Header([
             html.Div([
@@ -156,6 +157,7 @@ def page(dataset, view: View, *, problems=None):
                 dcc.Graph(id="graph", figure=figure(dataset, view), config=GRAPH_CONFIG, className="graph"),
                 html.P(t("chart_help", lang), id="chart-help", className="help"),
             ], className="chart-panel", **{"aria-label": t("chart", lang)}),
+            html.Section(id="cards-panel", className="cards-panel", **{"aria-label": t("events", lang)}),
             html.Div([
                 html.Section([
                     html.Div([

@@ -3,7 +3,8 @@
    actor buttons filters the cards (any of the pressed actors), and a polite live region says how
    many are shown; the selected card is scrolled into view. Buttons are built by cloning the
    server's own chips: no data text is ever parsed as markup.
-   window.timelineCards.enhance(root, {onOpen: fn(id, open)}) wires one .tl-cards element. */
+   window.timelineCards.enhance(root, {onOpen: fn(id, open), filter: false}) wires one element that
+   holds (or will hold) the cards; filter: false leaves the filtering to the page (the app). */
 window.timelineCards = (function () {
   "use strict";
 
@@ -67,7 +68,7 @@ window.timelineCards = (function () {
     if (!root || root.getAttribute("data-enhanced")) return;
     root.setAttribute("data-enhanced", "1");
     opts = opts || {};
-    var bar = filterBar(root);
+    var bar = opts.filter === false ? null : filterBar(root);
     var count = root.querySelector(".tl-count");
     if (bar && count) count.parentNode.insertBefore(bar, count);
     root.addEventListener("click", function (e) {
@@ -87,6 +88,7 @@ window.timelineCards = (function () {
     }, true);
     var selected = root.querySelector(".tl-card.selected");
     if (selected && selected.scrollIntoView) selected.scrollIntoView({block: "start"});
+    if (opts.filter === false) return;
   }
 
   return {enhance: enhance, applyFilter: applyFilter};

@@ -1,0 +1,80 @@
+"""The vertical timeline in the app: `timeline.page.cards`' element tree as Dash components.
+
+The app shows the same cards as /embed and the offline file below 640 px (style.css hides the
+chart, list and details panel there). Strings stay text: Dash sets children as text nodes.
+"""
+from __future__ import annotations
+
+from dash import html
+
+from ..page.cards import El, timeline_cards
+
+# attribute names that React spells differently
+_RENAME = {"class": "className", "datetime": "dateTime", "for": "htmlFor", "tabindex": "tabIndex"}
+
+
+def _style(text: str) -> dict:
+    out = {}
+    for part in text.split(";"):
+        if ":" in part:
+            k, v = part.split(":", 1)
+            k = k.strip()
+            out[k if k.startswith("--") else "".join(w.capitalize() if i else w for i, w in enumerate(k.split("-")))] = v.strip()
+    return out
+
+
+def to_dash(node):
+    """A Dash component (or text) for an `El` tree."""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, list):
+        return [to_dash(n) for n in node]
+    cls = getattr(html, node.tag.capitalize())
+    kwargs = {}
+    for k, v in node.attrs.items():
+        if k == "style":
+            kwargs["style"] = _style(v)
+        elif k == "open":
+            kwargs["open"] = True
+        elif k == "id":
+            kwargs["id"] = v
+        else:
+            kwargs[_RENAME.get(k, k)] = v
+    return cls(to_dash(node.children), **kwargs)
+
+
+def cards(dataset, view):
+    return to_dash(timeline_cards(dataset, view))
+
+
+
+
+def install(app) -> None:
+    """Put the cards' stylesheet and script (the page's own, served by `timeline.web.embed`) in
+    the app's index page, once."""
+    if getattr(app, "_timeline_cards", False):
+        return
+    import html as _html
+
+    from . import embed
+
+    inner = app.interpolate_index
+
+    def interpolate_index(**kwargs):
+        try:
+            from flask import request
+
+            root = request.script_root
+        except RuntimeError:   # rendered outside a request
+            root = ""
+        css = f'<link rel="stylesheet" href="{_html.escape(embed.asset_url("cards_css", root))}">'
+        js = f'<script src="{_html.escape(embed.asset_url("cards_js", root))}"></script>'
+        kwargs["css"] = kwargs.get("css", "") + "\n" + css
+        kwargs["scripts"] = js + "\n" + kwargs.get("scripts", "")
+        return inner(**kwargs)
+
+    app.interpolate_index = interpolate_index
+    app._timeline_cards = True
+
+
+__all__ = ["El", "cards", "install", "to_dash"]
