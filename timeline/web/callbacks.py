@@ -117,8 +117,9 @@ def register(app, get):
         ds = get()
         return web_cards.cards(ds, state.parse(ds, query))
 
+    # (on the address: Input("url", "pathname") kept the deep link from reaching `sync` at all)
     app.clientside_callback(ClientsideFunction("timeline", "narrow"), Output("narrow", "data"),
-                            Input("url", "pathname"))
+                            Input("url", "search"))
 
     targets = L.i18n_targets("en")
 

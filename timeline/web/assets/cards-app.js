@@ -8,18 +8,23 @@
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.timeline = ns.timeline || {};
   var query = window.matchMedia ? window.matchMedia("(max-width: 639px)") : {matches: false};
-  var watching = false;
+  var watching = false, told = null;
 
   ns.timeline.narrow = function () {
     if (!watching && query.addEventListener) {
       watching = true;
       query.addEventListener("change", function (e) {
+        told = e.matches;
         if (window.dash_clientside.set_props) window.dash_clientside.set_props("narrow", {data: e.matches});
       });
     }
     enhance();
-    // wide at the start: nothing to draw, so no request (the store stays empty)
-    return query.matches ? true : window.dash_clientside.no_update;
+    // called on every address change: only a change of width is news (wide at the start:
+    // nothing to draw, so no request; the store stays empty)
+    var now = query.matches;
+    if (now === told || (!now && told === null)) return window.dash_clientside.no_update;
+    told = now;
+    return now;
   };
 
   var observed = false;
