@@ -147,8 +147,15 @@
       live.textContent = fill(S.step_of, {n: n, total: total}) + ": " + name;
       updateControls();
       showOnChart(next);
+      prefetch(n + 1);
     });
   }
+
+  // the next step's card is fetched while the reader reads this one, so Next needs no request
+  function prefetch(n) {
+    if (n >= 1 && n <= total && !cache[String(n)]) fetchCard(String(n));
+  }
+  prefetch(current + 1);
 
   prevBtn.addEventListener("click", function () { if (current > 1) { setPlaying(false); go(current - 1, {push: true}); } });
   nextBtn.addEventListener("click", function () { if (current < total) { setPlaying(false); go(current + 1, {push: true}); } });
@@ -223,9 +230,8 @@
     }
     update.annotations = notes;
     var mark = {x: [xs], y: [ys]};
-    return window.Plotly.restyle(gd, mark, [baseCount]).then(function () {
-      return window.Plotly.relayout(gd, update);
-    });
+    // one call, one redraw: restyle then relayout drew the whole chart (range slider too) twice
+    return window.Plotly.update(gd, mark, update, [baseCount]);
   }
 
   function drawChart() {
