@@ -97,6 +97,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "embed_copy_story": {"en": "Copy the story code", "nl": "Kopieer de verhaalcode"},
     # The embedded chart and the offline file (timeline.page)
     "open_full": {"en": "Open in the full timeline", "nl": "Open in de volledige tijdlijn"},
+    "reload_fix": {"en": "Fix these and save; reload the page to see the new version:",
+                   "nl": "Verbeter deze en sla op; laad de pagina opnieuw voor de nieuwe versie:"},
+    "reload_more": {"en": "… and {n} more (the terminal lists every one)",
+                    "nl": "… en nog {n} (de terminal toont ze allemaal)"},
     "footer": {"en": "Dates are shown as written: “Mar 2018” means some time in March 2018.",
                "nl": "Datums staan zoals ze geschreven zijn: “mrt 2018” betekent ergens in maart 2018."},
     # story mode (timeline/page/story.py, timeline/page/static/story.js)

@@ -45,6 +45,8 @@ def create_app(data=None, **config) -> dash.Dash:
     config: reload_interval (seconds between checks for changed files; default 2, <0 never),
     title (page title), frame_ancestors (origins that may frame the app; see `framing`),
     proxy_fix (how many reverse proxies' X-Forwarded-* headers to trust; default TIMELINE_PROXY_FIX),
+    editor (True: the banner after a broken edit lists each problem with file, row and column, for
+    someone editing the data on this machine; default False, a generic banner for a public server),
     and any dash.Dash keyword (e.g. url_base_pathname).
     """
     from . import callbacks, layout
@@ -53,6 +55,7 @@ def create_app(data=None, **config) -> dash.Dash:
     title = config.pop("title", None)
     frame_ancestors = config.pop("frame_ancestors", None)
     config_proxies = config.pop("proxy_fix", None)
+    editor = bool(config.pop("editor", False))
     if isinstance(data, Dataset):
         dataset = data
 
@@ -90,14 +93,15 @@ def create_app(data=None, **config) -> dash.Dash:
     cache: dict = {}
 
     def current():
-        return get(), bool(problems())
+        """The dataset and what the banner shows: the problems themselves for the editor."""
+        return get(), tuple(problems()) if editor else bool(problems())
 
     def serve_layout():
         ds, flag = current()
         key = (id(ds), flag)
         if key not in cache:
             cache.clear()
-            cache[key] = layout.page(ds, View(), problems=problems())
+            cache[key] = layout.page(ds, View(), problems=problems(), editor=editor)
         return cache[key]
 
     # Dash ships the validation layout inside every page: the ids and properties suffice, not

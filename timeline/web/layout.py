@@ -101,13 +101,29 @@ def mode_options(lang: str) -> list[dict]:
     return [{"label": t("mode_any", lang), "value": "any"}, {"label": t("mode_all", lang), "value": "all"}]
 
 
-def page(dataset, view: View, *, problems=None):
+BANNER_LIMIT = 20
+
+
+def reload_banner(problems, lang: str, editor: bool) -> list:
+    """The banner after a broken edit: for the editor (a local server), every problem with its file,
+    row and column; on a public server only that the data has problems (the log has the list)."""
+    if not editor:
+        return [html.Div(t("reload_problem", lang), className="banner", role="alert")]
+    items = [html.Li(str(p)) for p in problems[:BANNER_LIMIT]]
+    if len(problems) > BANNER_LIMIT:
+        items.append(html.Li(t("reload_more", lang, n=len(problems) - BANNER_LIMIT)))
+    return [html.Div([html.P(f"{t('reload_problem', lang)} {t('reload_fix', lang)}"),
+                      html.Ul(items, className="banner-problems")],
+                     id="reload-problems", className="banner", role="alert")]
+
+
+def page(dataset, view: View, *, problems=None, editor: bool = False):
     lang = view.lang
     counts = filters.actor_counts(dataset, view)
     items, notes, count, shown, total = list_parts(dataset, view)
     more_hidden, more_text = more_button(shown, total, lang)
     has_event = bool(view.event)
-    banner = [html.Div(t("reload_problem", lang), className="banner", role="alert")] if problems else []
+    banner = reload_banner(problems, lang, editor) if problems else []
     return html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view", data=view.to_query()),

@@ -13,13 +13,17 @@ import os
 import sys
 
 
-def build(data: str | None = None):
-    """The Dash app for a dataset path (None: TIMELINE_DATA, else the bundled dataset).
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def build(data: str | None = None, editor: bool = False):
+    """The Dash app for a dataset path (None: TIMELINE_DATA, else the bundled dataset); `editor`:
+    the banner after a broken edit lists the problems (see `create_app`).
     A malformed TIMELINE_PUBLIC_URL or TIMELINE_PROXY_FIX exits 2 with one line."""
     from . import create_app
 
     try:
-        return create_app(data or os.environ.get("TIMELINE_DATA") or None)
+        return create_app(data or os.environ.get("TIMELINE_DATA") or None, editor=editor)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(2)
@@ -66,8 +70,11 @@ def serve(args) -> int:
     """Run the development server for parsed `timeline.cli.add_serve_arguments` options."""
     from ..problems import ValidationError
 
+    editor = getattr(args, "editor", None)
+    if editor is None:   # the default: an editor on this machine, a generic banner for everyone else
+        editor = args.host in LOCAL_HOSTS
     try:
-        app = build(args.data)
+        app = build(args.data, editor=editor)
     except ValidationError as e:
         _refuse(e)
     from .security import RequestHandler
