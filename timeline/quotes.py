@@ -36,22 +36,69 @@ def find_all(text: str, seed: str, limit: int = 5) -> list[tuple[int, int]]:
 
 
 def verify(text: str, seed: str, start: int | None, end: int | None) -> str | None:
-    """None when `seed[start:end] == text`; otherwise a message saying what to fix."""
+    """None when `seed[start:end] == text` (or when empty offsets can be found); otherwise what to fix."""
+    return resolve(text, seed, start, end)[1]
+
+
+def resolve(text: str, seed: str, start: int | None, end: int | None) -> tuple[tuple[int, int] | None, str | None]:
+    """Where the quote is in its seed, and a message when that is not settled.
+
+    Given offsets that hold the quote are kept. Empty offsets are found when the quote occurs
+    exactly once; twice or more, the message lists the places to choose from. A quote that is
+    not verbatim gets the closest passage and the characters that differ.
+    """
     if start is not None and end is not None and 0 <= start <= end <= len(seed) and seed[start:end] == text:
-        return None
+        return (start, end), None
     places = find_all(text, seed)
     if places:
         offers = ", ".join(f"{a}..{b}" for a, b in places)
+        if start is None and end is None:
+            if len(places) == 1:
+                return places[0], None
+            return None, (f"the quote occurs {len(places)}{'+' if len(places) == 5 else ''} times in the seed, "
+                          f"at {offers}: write the start_offset and end_offset of the one meant")
         if start is None or end is None:
-            return f"offsets missing; the quote is found at start_offset..end_offset {offers}"
-        return f"the quote is not at {start}..{end}; it is found at {offers}"
+            return None, f"offsets missing; the quote is found at start_offset..end_offset {offers}"
+        return None, f"the quote is not at {start}..{end}; it is found at {offers}"
     near = _nearest(text, seed)
-    hint = f"; the closest passage is at {near[0]}..{near[1]}: '{seed[near[0]:near[1]]}'" if near else ""
-    return f"the quote is not verbatim in the seed{hint}"
+    if not near:
+        return None, "the quote is not verbatim in the seed"
+    a, b = near
+    diffs = differences(text, seed[a:b])
+    if diffs and len(diffs) <= 3:
+        return None, (f"the quote is not verbatim in the seed: {'; '.join(diffs)}; the closest passage, "
+                      f"at {a}..{b}, is '{seed[a:b]}'")
+    return None, f"the quote is not verbatim in the seed; the closest passage is at {a}..{b}: '{seed[a:b]}'"
+
+
+def _char(c: str) -> str:
+    import unicodedata
+
+    return f"'{c}' ({unicodedata.name(c, f'U+{ord(c):04X}').lower()})"
+
+
+def differences(quote: str, passage: str) -> list[str]:
+    """The characters where `quote` differs from `passage`, each with its position in the quote (0-based)."""
+    import difflib
+
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, quote, passage, autojunk=False).get_opcodes():
+        q, p = quote[i1:i2], passage[j1:j2]
+        if op == "replace" and len(q) == len(p) == 1:
+            out.append(f"character {i1} of the quote is {_char(q)} where the seed has {_char(p)}")
+        elif op == "replace":
+            out.append(f"characters {i1}..{i2} of the quote are '{q}' where the seed has '{p}'")
+        elif op == "delete":
+            what = _char(q) if len(q) == 1 else f"'{q}'"
+            out.append(f"the quote has an extra {what} at character {i1}")
+        elif op == "insert":
+            what = _char(p) if len(p) == 1 else f"'{p}'"
+            out.append(f"the quote lacks the seed's {what} at character {i1}")
+    return out
 
 
 def _nearest(text: str, seed: str) -> tuple[int, int] | None:
-    """The passage of the seed most like `text` (by its longest common run), to help a fix."""
+    """The passage of the seed most like `text` (around its longest common run), to help a fix."""
     import difflib
 
     if not text or not seed or len(text) > 2000:
@@ -59,8 +106,14 @@ def _nearest(text: str, seed: str) -> tuple[int, int] | None:
     m = difflib.SequenceMatcher(None, seed, text, autojunk=False).find_longest_match(0, len(seed), 0, len(text))
     if m.size < min(8, len(text)):
         return None
-    start = max(0, m.a - m.b)
-    return start, min(len(seed), start + len(text))
+    # Align the whole quote around that run, letting the ends move by a few characters (an extra space).
+    lo, hi = max(0, m.a - m.b - 8), min(len(seed), m.a - m.b + len(text) + 8)
+    window = seed[lo:hi]
+    blocks = [b for b in difflib.SequenceMatcher(None, window, text, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return None
+    first, last = blocks[0], blocks[-1]
+    return lo + first.a - first.b, min(len(seed), lo + last.a + last.size + (len(text) - last.b - last.size))
 
 
 def context(seed: str, start: int, end: int, width: int = 300) -> tuple[str, str, str]:

@@ -22,9 +22,19 @@ def _records(df: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, values)) for values in zip(*columns.values())] if columns else []
 
 
+class AnyId(frozenset):
+    """The ids of a table that could not be read (its own problem says why): every reference to it
+    passes, so one root cause gives one message, not one more per row that refers to the table."""
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
 def check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, problems,
-                      seed_texts: dict[str, str] | None = None) -> dict[str, str]:
-    ids = {name: set(t[name]["id"]) for name in ("events", "actors", "sources", "quotes")}
+                     seed_texts: dict[str, str] | None = None, broken=frozenset()) -> dict[str, str]:
+    """Check every reference across tables (`broken`: tables that could not be read, not checked
+    against); fill found quote offsets into t["quotes"]; return the seed texts by source id."""
+    ids = {name: AnyId() if name in broken else set(t[name]["id"]) for name in ("events", "actors", "sources", "quotes")}
 
     def rows(name):
         return rows_of[name]
@@ -93,9 +103,16 @@ def check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, p
                 text = decode(p.read_bytes(), p.name, problems)
                 if text is not None:
                     seeds[s["id"]] = text
-    qu = t["quotes"]
+    _check_quotes(t["quotes"], rows("quotes"), ids, seeds, problems)
+    return seeds
+
+
+def _check_quotes(qu: pd.DataFrame, rownums, ids, seeds: dict[str, str], problems) -> None:
+    """References of each quote, its translation's credit, and where it is in its seed: empty
+    offsets of a quote found once are filled in."""
     qu_rows = _records(qu)
-    for i, row in enumerate(rows("quotes")):
+    found: list[tuple[int, tuple[int, int]]] = []
+    for i, row in enumerate(rownums):
         q = qu_rows[i]
         for col, ref in (("event", "events"), ("speaker", "actors"), ("source", "sources")):
             if q[col] and SLUG.match(q[col]) and q[col] not in ids[ref]:
@@ -109,8 +126,13 @@ def check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, p
             problems.append(Problem(QUOTES.file, row, "translation_by", f"'{short(q['translation_by'])}' is neither 'ours' nor a source id"))
         if q["source"] in seeds and q["text"]:
             start, end = q["start_offset"], q["end_offset"]
-            msg = quotes.verify(q["text"], seeds[q["source"]], None if pd.isna(start) else int(start),
-                                None if pd.isna(end) else int(end))
+            start, end = None if pd.isna(start) else int(start), None if pd.isna(end) else int(end)
+            place, msg = quotes.resolve(q["text"], seeds[q["source"]], start, end)
             if msg:
                 problems.append(Problem(QUOTES.file, row, "start_offset", msg))
-    return seeds
+            elif start is None:
+                found.append((i, place))   # empty offsets, the quote found once: filled in
+    if found:
+        at = [qu.index[i] for i, _ in found]
+        qu.loc[at, "start_offset"] = [a for _, (a, _) in found]
+        qu.loc[at, "end_offset"] = [b for _, (_, b) in found]
