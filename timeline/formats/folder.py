@@ -17,7 +17,7 @@ import pandas as pd
 from .. import dates, story
 from ..model import OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table
 from ..problems import Problem, ValidationError, suggest
-from .references import check_references
+from .references import AnyId, check_references
 from .text import FORMULA, check_header, decode, short
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -50,13 +50,17 @@ def load_folder(folder: Path) -> Dataset:
     problems: list[Problem] = []
     raw: dict[str, list[dict]] = {}
     rows_of: dict[str, list[int]] = {}
+    broken: set[str] = set()   # tables that could not be read: one message each, no follow-on errors
     for table in TABLES:
+        before = len(problems)
         records, rownums = _read_table(folder, table, problems)
         raw[table.name], rows_of[table.name] = records, rownums
+        if not records and len(problems) > before:
+            broken.add(table.name)
     meta = _read_meta(folder, problems)
     tables = _build(raw, rows_of, problems)
-    seeds = check_references(folder, tables, rows_of, problems)
-    story.validate(tables["stories"], rows_of["stories"], set(tables["events"]["id"]), problems, meta)
+    seeds = check_references(folder, tables, rows_of, problems, broken=broken)
+    _validate_stories(tables, rows_of, problems, meta, broken)
     if problems:
         raise ValidationError(problems)
     return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
@@ -65,25 +69,32 @@ def load_folder(folder: Path) -> Dataset:
 
 
 def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds: dict[str, str] | None = None,
-                 path: Path | None = None, rows: dict[str, list[int]] | None = None) -> Dataset:
+                 path: Path | None = None, rows: dict[str, list[int]] | None = None,
+                 broken=frozenset()) -> Dataset:
     """Build and validate a Dataset from row records (dicts of strings per table, as CSV rows give them).
 
     The same checks as for a folder. `seeds` maps seed file names to their text (looked up before
     the disk); `path` is the dataset's file or folder (seed files are also looked for beside it);
-    `rows` gives each record's row number for problems (default: 2, 3, … as in a CSV file).
+    `rows` gives each record's row number for problems (default: 2, 3, … as in a CSV file);
+    `broken` names tables that could not be read (references to them are not checked).
     """
     problems: list[Problem] = []
     raw = {t.name: list(records.get(t.name, [])) for t in TABLES}
     rows_of = {name: list((rows or {}).get(name) or range(2, len(recs) + 2)) for name, recs in raw.items()}
     tables = _build(raw, rows_of, problems)
     folder = None if path is None else (Path(path) if Path(path).is_dir() else Path(path).parent)
-    found = check_references(folder, tables, rows_of, problems, seeds)
-    story.validate(tables["stories"], rows_of["stories"], set(tables["events"]["id"]), problems, meta)
+    found = check_references(folder, tables, rows_of, problems, seeds, broken=broken)
+    _validate_stories(tables, rows_of, problems, meta, broken)
     if problems:
         raise ValidationError(problems)
     return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
                    sources=tables["sources"], quotes=tables["quotes"], meta=dict(meta or {}), seeds=found,
                    path=None if path is None else Path(path), stories=tables["stories"])
+
+
+def _validate_stories(tables, rows_of, problems, meta, broken) -> None:
+    events = AnyId() if "events" in broken else set(tables["events"]["id"])
+    story.validate(tables["stories"], rows_of["stories"], events, problems, meta)
 
 
 def _read_table(folder: Path, table: Table, problems: list[Problem]):
@@ -112,9 +123,26 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]):
     return parse_csv(text, table, problems)
 
 
+def separator(text: str, table: Table) -> str:
+    """',' or, for a file whose header only reads as the table's columns when split at ';' (what
+    Excel saves in much of Europe), ';'."""
+    first = text.split("\n", 1)[0]
+    try:
+        commas = next(csv.reader([first]), [])
+        semis = next(csv.reader([first], delimiter=";"), [])
+    except csv.Error:
+        return ","
+    known = set(table.names)
+    if len(semis) > 1 and sum(h.strip() in known for h in semis) > max(1, sum(h.strip() in known for h in commas)):
+        return ";"
+    return ","
+
+
 def parse_csv(text: str, table: Table, problems: list[Problem]):
-    """Rows of a table as dicts of stripped strings, with their spreadsheet row numbers."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """Rows of a table as dicts of stripped strings, with their spreadsheet row numbers.
+    Cells are separated by commas, or throughout by ';' (see `separator`)."""
+    sep = separator(text, table)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = next(reader)
     except StopIteration:
@@ -124,6 +152,12 @@ def parse_csv(text: str, table: Table, problems: list[Problem]):
         problems.append(Problem(table.file, 1, None, f"unreadable CSV: {e}"))
         return [], []
     header = [h.strip() for h in header]
+    if len(header) == 1 and ";" in header[0]:
+        problems.append(Problem(table.file, 1, None,
+                                f"the header is one cell holding ';' ('{short(header[0], 40)}'): separate the cells "
+                                f"with commas, or with ';' throughout, under the column names of {table.file}: "
+                                f"{', '.join(table.names)}"))
+        return [], []
     bad = check_header(header, table.file, problems, known=table.names,
                        required=[c.name for c in table.columns if c.required], missing_fix="add it to the header")
     records, rownums = [], []
@@ -136,8 +170,9 @@ def parse_csv(text: str, table: Table, problems: list[Problem]):
             if len(cells) > len(header):
                 extra = [c for c in cells[len(header):] if c.strip()]
                 if extra:
+                    what = "a comma" if sep == "," else "';'"
                     problems.append(Problem(table.file, row, None,
-                                            f"{len(cells)} cells but {len(header)} columns: quote a cell that holds a comma"))
+                                            f"{len(cells)} cells but {len(header)} columns: quote a cell that holds {what}"))
                     continue
             record = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
             records.append(record)
