@@ -8,8 +8,20 @@ from .problems import ValidationError
 
 
 def _validate(args) -> int:
+    from pathlib import Path
+
     from .formats import load
 
+    if args.fix:
+        from .formats.offsets import fix_offsets
+
+        if args.path is None or not Path(args.path).is_dir():
+            print("error: --fix writes into a dataset folder's quotes.csv: give the folder", file=sys.stderr)
+            return 2
+        rows = fix_offsets(args.path)
+        if rows:
+            print(f"fixed: {Path(args.path) / 'quotes.csv'}: offsets written in row{'s' if len(rows) > 1 else ''} "
+                  f"{', '.join(map(str, rows))}")
     ds = load(args.path)
     where = args.path or "bundled dataset"
     print(f"ok: {where}: {len(ds.events)} events, {len(ds.actors)} actors, {len(ds.quotes)} quotes "
@@ -18,9 +30,12 @@ def _validate(args) -> int:
 
 
 def _import(args) -> int:
-    from .formats import timelinejs
+    if args.file.lower().endswith(".xlsx"):
+        from .formats.xlsx import import_file
+    else:
+        from .formats.timelinejs import import_file
 
-    ds = timelinejs.import_file(args.file, args.out, force=args.force)
+    ds = import_file(args.file, args.out, force=args.force)
     print(f"ok: {args.out}: {len(ds.events)} events, {len(ds.actors)} actors, {len(ds.quotes)} quotes, "
           f"{len(ds.sources)} sources (check it with: python -m timeline validate {args.out})")
     return 0
@@ -43,6 +58,27 @@ def _serve(args) -> int:
     from .web.wsgi import serve
 
     return serve(args)
+
+
+def _new(args) -> int:
+    from .formats.scaffold import new
+
+    out = new(args.dir, title=args.title, force=args.force)
+    print(f"ok: {out}: a dataset with one example row per table; edit it (or `timeline export xlsx "
+          f"book.xlsx --data {out}` for a workbook), then check it with `timeline validate {out}`")
+    return 0
+
+
+def _export_xlsx(args) -> int:
+    from .files import check_target
+    from .formats.xlsx import write
+
+    check_target(args.out, args.force)   # before the work, and again when writing
+    ds = _load_for_export(args.data)
+    out = write(ds, args.out, force=args.force)
+    print(f"ok: {out}: Excel workbook, {len(ds.events)} events, {len(ds.quotes)} quotes, "
+          f"{len(ds.seeds)} seed texts (read it back with --data {out} or `timeline import {out} --out DIR`)")
+    return 0
 
 
 def _export_timelinejs(args) -> int:
@@ -172,16 +208,28 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a dataset folder, or a TimelineJS .json / Google-Sheets .csv file "
                              f"(TIMELINE_DATA; {BUNDLED_NOTE})")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode (never in production)")
+    parser.add_argument("--editor", action=argparse.BooleanOptionalAction, default=None,
+                        help="after a broken edit, list the problems (file, row, column) in the page; "
+                             "default: on when the host is 127.0.0.1 or localhost, off otherwise")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="timeline", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check a dataset folder or TimelineJS file; list every problem")
-    v.add_argument("path", nargs="?", default=None, help="dataset folder or file (default: the bundled one)")
+    v.add_argument("path", nargs="?", default=None,
+                   help="dataset folder, .xlsx workbook or TimelineJS file (default: the bundled one)")
+    v.add_argument("--fix", action="store_true",
+                   help="write the quote offsets found in the seeds into quotes.csv (nothing else changes)")
     v.set_defaults(func=_validate)
-    i = sub.add_parser("import", help="turn a TimelineJS JSON file or Google-Sheets CSV into a dataset folder")
-    i.add_argument("file", help="TimelineJS .json file or sheet .csv")
+    n = sub.add_parser("new", help="start a dataset folder: every table with an example row, that validates")
+    n.add_argument("dir", help="folder to create")
+    n.add_argument("--title", default=None, help="the timeline's title (dataset.json)")
+    n.add_argument("--force", action="store_true", help="replace the folder if it exists")
+    n.set_defaults(func=_new)
+    i = sub.add_parser("import", help="turn an .xlsx workbook, a TimelineJS JSON file or Google-Sheets CSV "
+                                      "into a dataset folder")
+    i.add_argument("file", help=".xlsx workbook, TimelineJS .json file or sheet .csv")
     i.add_argument("--out", required=True, help="dataset folder to write")
     i.add_argument("--force", action="store_true", help="replace the folder if it exists")
     i.set_defaults(func=_import)
@@ -193,6 +241,11 @@ def build_parser() -> argparse.ArgumentParser:
     tl.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
     tl.add_argument("--force", action="store_true", help="replace the file if it exists")
     tl.set_defaults(func=_export_timelinejs)
+    x = formats.add_parser("xlsx", help="an Excel workbook: one sheet per table, the seed texts, dataset.json")
+    x.add_argument("out", help="file to write (OUT.xlsx)")
+    x.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
+    x.add_argument("--force", action="store_true", help="replace the file if it exists")
+    x.set_defaults(func=_export_xlsx)
     h = formats.add_parser("html", help="one self-contained HTML file of the chart that works offline")
     h.add_argument("out", help="file to write (OUT.html)")
     _view_arguments(h, story=True)
