@@ -18,7 +18,7 @@ from .. import dates, story
 from ..model import OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table
 from ..problems import Problem, ValidationError, suggest
 from .references import AnyId, check_references
-from .text import FORMULA, check_header, decode, short
+from .text import FORMULA, check_header, decode, short, unmark
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display", "stories"}
@@ -243,8 +243,9 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
     for rec, row in zip(records, rownums):
         for c in table.columns:
             value = rec.get(c.name, "")
-            if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-                value = value[1:]   # a cell marked as text, as our CSV export writes formula-like text
+            text = unmark(value)   # a cell marked as text, as our CSV export writes formula-like text
+            if text != value:
+                value = text
             elif value and FORMULA.match(value):
                 problems.append(Problem(table.file, row, c.name,
                                         f"'{short(value)}' is a spreadsheet formula, which runs when the file is "

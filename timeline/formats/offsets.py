@@ -14,7 +14,7 @@ from .. import files, quotes
 from ..model import QUOTES, SOURCES
 from ..problems import Problem, ValidationError
 from . import folder as loader
-from .text import decode
+from .text import decode, unmark
 
 COLUMNS = ("start_offset", "end_offset")
 
@@ -78,18 +78,13 @@ def found_offsets(folder: Path) -> dict[int, tuple[int, int]]:
         seeds[s.get("id", "")] = None if p is None else decode(p.read_bytes(), p.name, [])
     out = {}
     for rec, row in zip(records, rows):
-        text, seed = _unmark(rec.get("text", "")), seeds.get(rec.get("source", ""))
+        text, seed = unmark(rec.get("text", "")), seeds.get(rec.get("source", ""))
         if rec.get("start_offset") or rec.get("end_offset") or not text or not seed:
             continue
         place, _ = quotes.resolve(text, seed, None, None)
         if place:
             out[row] = place
     return out
-
-
-def _unmark(cell: str) -> str:
-    """A cell's text as the loader reads it: a leading ' that marks formula-like text as text is not part of it."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 def fill(text: str, found: dict[int, tuple[int, int]], sep: str = ",") -> str:

@@ -11,6 +11,12 @@ URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 FORMULA = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!]")
 
 
+def unmark(cell: str) -> str:
+    """A cell marked as text the way our files mark formula-like text ("'=…", see
+    `files.neutralise_formula`), as it was written; any other cell as it is."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
 def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:
     """UTF-8 text (a BOM is allowed); bad bytes are reported with their row."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
