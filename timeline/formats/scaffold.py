@@ -44,7 +44,7 @@ ROWS = {
 COLUMNS = {
     "events": "id (slug), title, kind (moment, span or phase), start, end (for span and phase), actors and "
               "sources (ids, ;-separated) are needed; title_nl, summary, summary_nl, display_date, place, "
-              "tags, phase (id of a phase event) and note are optional.",
+              "tags, phase (id of a phase event), note and note_nl are optional.",
     "actors": "id and name are needed; country, colour (#rrggbb) and description are optional.",
     "roles": "actor and title are needed: the title an actor held, from one date to another (from, to: both "
              "optional); title_nl and source are optional.",
