@@ -84,3 +84,10 @@ def test_other_date_traps_in_a_file(tmp_path, written, words):
     t["events.csv"][2][3] = written
     (p,) = _problems(write_mini(tmp_path / "m", t))
     assert (p.row, p.column) == (3, "start") and words in p.message
+
+
+def test_a_semicolon_separated_timelinejs_sheet_is_read(tmp_path):
+    path = tmp_path / "sheet.csv"
+    path.write_text('Year;Month;Day;Headline;Text\n1969;7;20;Moon landing;"Eagle; landed"\n', encoding="utf-8")
+    ds = timeline.load(path)
+    assert list(ds.events["start"]) == ["1969-07-20"] and list(ds.events["title"]) == ["Moon landing"]

@@ -205,7 +205,7 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default=os.environ.get("TIMELINE_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("TIMELINE_PORT") or 8050))
     parser.add_argument("--data", default=os.environ.get("TIMELINE_DATA"),
-                        help="a dataset folder, or a TimelineJS .json / Google-Sheets .csv file "
+                        help="a dataset folder, an .xlsx workbook, or a TimelineJS .json / Google-Sheets .csv file "
                              f"(TIMELINE_DATA; {BUNDLED_NOTE})")
     parser.add_argument("--debug", action="store_true", help="Dash debug mode (never in production)")
     parser.add_argument("--editor", action=argparse.BooleanOptionalAction, default=None,

@@ -18,7 +18,7 @@ from .. import dates, story
 from ..model import OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table
 from ..problems import Problem, ValidationError, suggest
 from .references import AnyId, check_references
-from .text import FORMULA, check_header, decode, short, unmark
+from .text import FORMULA, check_header, decode, separator, short, unmark
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display", "stories"}
@@ -123,25 +123,10 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]):
     return parse_csv(text, table, problems)
 
 
-def separator(text: str, table: Table) -> str:
-    """',' or, for a file whose header only reads as the table's columns when split at ';' (what
-    Excel saves in much of Europe), ';'."""
-    first = text.split("\n", 1)[0]
-    try:
-        commas = next(csv.reader([first]), [])
-        semis = next(csv.reader([first], delimiter=";"), [])
-    except csv.Error:
-        return ","
-    known = set(table.names)
-    if len(semis) > 1 and sum(h.strip() in known for h in semis) > max(1, sum(h.strip() in known for h in commas)):
-        return ";"
-    return ","
-
-
 def parse_csv(text: str, table: Table, problems: list[Problem]):
     """Rows of a table as dicts of stripped strings, with their spreadsheet row numbers.
-    Cells are separated by commas, or throughout by ';' (see `separator`)."""
-    sep = separator(text, table)
+    Cells are separated by commas, or throughout by ';' (see `text.separator`)."""
+    sep = separator(text, table.names)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = next(reader)

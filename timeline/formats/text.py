@@ -1,6 +1,7 @@
 """Text helpers every format shares: decoding bytes, checking a header, cutting a value for a message."""
 from __future__ import annotations
 
+import csv
 import re
 
 from ..problems import Problem, suggest
@@ -15,6 +16,21 @@ def unmark(cell: str) -> str:
     """A cell marked as text the way our files mark formula-like text ("'=…", see
     `files.neutralise_formula`), as it was written; any other cell as it is."""
     return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+
+
+def separator(text: str, names) -> str:
+    """',' or, for a file whose header only reads as known column `names` when split at ';' (what
+    Excel saves in much of Europe), ';'."""
+    first = text.split("\n", 1)[0]
+    try:
+        commas = next(csv.reader([first]), [])
+        semis = next(csv.reader([first], delimiter=";"), [])
+    except csv.Error:
+        return ","
+    known = set(names)
+    if len(semis) > 1 and sum(h.strip() in known for h in semis) > max(1, sum(h.strip() in known for h in commas)):
+        return ";"
+    return ","
 
 
 def decode(data: bytes, file: str, problems: list[Problem]) -> str | None:

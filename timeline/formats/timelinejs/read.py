@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ...problems import Problem
-from ..text import check_header, decode, short
+from ..text import check_header, decode, separator, short
 
 SHEET_HEADER = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
                 "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -151,7 +151,9 @@ def read_json(text: str, name: str, problems: list[Problem]) -> Doc | None:
 
 
 def read_sheet(text: str, name: str, problems: list[Problem]) -> Doc | None:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    """A sheet CSV (cells separated by commas, or by ';' throughout: see `text.separator`)."""
+    sep = separator(text, SHEET_HEADER + SHEET_OPTIONAL + SHEET_V1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
