@@ -108,3 +108,19 @@ def test_a_near_miss_names_an_extra_space():
 
     msg = quotes.verify(BOLTON.replace("dacht dat", "dacht  dat"), SEED_TEXT, None, None)
     assert "extra ' ' (space) at character 9" in msg
+
+
+def test_fix_writes_into_a_semicolon_separated_file(tmp_path):
+    import csv
+    import io
+
+    t = mini_tables()
+    t["quotes.csv"][1][-2:] = ["", ""]
+    folder = write_mini(tmp_path / "m", t)
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\n").writerows(t["quotes.csv"])
+    (folder / "quotes.csv").write_text(buf.getvalue(), encoding="utf-8")
+    assert fix.fix_offsets(folder) == [2]
+    start = SEED_TEXT.index(BOLTON)
+    assert (folder / "quotes.csv").read_text(encoding="utf-8") == buf.getvalue().replace(
+        ";seed;;", f";seed;{start};{start + len(BOLTON)}")

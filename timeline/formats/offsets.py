@@ -14,7 +14,7 @@ from .. import files, quotes
 from ..model import QUOTES, SOURCES
 from ..problems import Problem, ValidationError
 from . import folder as loader
-from .text import decode, unmark
+from .text import decode, separator, unmark
 
 COLUMNS = ("start_offset", "end_offset")
 
@@ -122,6 +122,6 @@ def fix_offsets(folder) -> list[int]:
     data = path.read_bytes()
     bom = data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    text = fill(text, found, loader.separator(text, QUOTES))
+    text = fill(text, found, separator(text, QUOTES.names))
     files.write_bytes(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"), force=True)
     return sorted(found)
