@@ -71,3 +71,10 @@ def test_no_overwrite_without_force_and_a_missing_browser_is_one_line(tmp_path, 
     assert err.count("\n") == 1 and "BROWSER_PATH" in err and "Traceback" not in err
     assert not (tmp_path / "y.png").exists()
 
+
+
+def test_the_static_site_ships_a_social_card_made_by_kaleido(render, tmp_path, capsys):
+    out = tmp_path / "public"
+    assert main(["export", "site", str(out), "--data", str(DATA), "--url", "https://example.org/tk/"]) == 0
+    assert _png_size((out / "social.png").read_bytes()) == (1200, 630)
+    assert 'content="https://example.org/tk/social.png"' in (out / "index.html").read_text(encoding="utf-8")

@@ -42,3 +42,24 @@ def test_tags_escape_data_and_name_an_image_only_when_there_is_one():
     assert meta["og:image"] == meta["twitter:image"] == "https://example.org/a.png"
     assert meta["twitter:card"] == "summary_large_image"
     assert "og:image" not in _meta("\n".join(social.tags("t", "d")))
+
+
+def test_the_embed_page_has_the_tags_with_its_own_address(app_client, dataset):
+    meta = _meta(app_client.get("/embed?actors=kim&lang=nl").get_data(as_text=True))
+    assert meta["og:title"] == dataset.title_in("nl")
+    assert meta["og:description"] == social.description(dataset, "nl")
+    assert meta["og:url"] == "http://localhost/embed?actors=kim&lang=nl"
+    assert meta["og:locale"] == "nl_NL"
+
+
+def test_the_static_site_names_its_image_at_its_address(dataset):
+    from timeline.page import site
+
+    files = site.build(dataset, url="https://example.org/tk", image=b"\x89PNG\r\n\x1a\nfake")
+    for page in ("index.html", "embed.html"):
+        meta = _meta(files[page].decode("utf-8"))
+        assert meta["og:image"] == "https://example.org/tk/social.png", page
+        assert meta["twitter:card"] == "summary_large_image"
+    assert files["social.png"].startswith(b"\x89PNG")
+    no_image = _meta(site.build(dataset)["index.html"].decode("utf-8"))
+    assert "og:image" not in no_image and no_image["og:title"] == dataset.title_in("en")

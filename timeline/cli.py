@@ -153,6 +153,35 @@ def _export_image(args) -> int:
     return 0
 
 
+def _export_site(args) -> int:
+    from . import images
+    from .files import check_target
+    from .page import site
+    from .view import View
+
+    from urllib.parse import urlsplit
+
+    if args.url and (urlsplit(args.url).scheme not in ("http", "https") or not urlsplit(args.url).netloc):
+        raise Refused(f"--url {args.url!r} is not an http(s) address (write https://example.org/mine/)")
+    check_target(args.out, args.force)
+    ds = _load_for_export(args.data)
+    image, note = None, None
+    if args.image:
+        reason = images.available()
+        if reason:
+            note = f"no social.png (link previews show no image): {reason}"
+        else:
+            fig = images.static_figure(ds, View(lang=args.lang), width=1200, height=630)
+            image = images.render(fig, "png", 1200, 630)
+    out = site.write(ds, View(lang=args.lang), args.out, url=args.url, image=image, force=args.force)
+    if note:
+        print(f"note: {note}", file=sys.stderr)
+    count = sum(1 for p in out.rglob("*") if p.is_file())
+    where = args.url or "(pass --url to put the site's address in the snippet and the previews)"
+    print(f"ok: {out}: static site, {count} files; embed with {out / 'embed-snippet.html'}; address {where}")
+    return 0
+
+
 def _positive(kind):
     def parse(text):
         try:
@@ -251,6 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     _view_arguments(h, story=True)
     h.set_defaults(func=_export_html)
     _image_parsers(formats)
+    st = formats.add_parser("site", help="a static website folder (index.html, embed.html, the embed snippet) "
+                                         "that any static host serves, no server")
+    st.add_argument("out", metavar="OUT_DIR", help="folder to write")
+    st.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
+    st.add_argument("--url", default=None, help="where the folder will be served (https://example.org/mine/): "
+                                                "the snippet's and the link previews' address")
+    st.add_argument("--lang", choices=("en", "nl"), default="en", help="interface and title language")
+    st.add_argument("--no-image", dest="image", action="store_false",
+                    help="no social.png (it needs kaleido and Chromium, and takes a few seconds)")
+    st.add_argument("--force", action="store_true", help="replace the folder if it exists")
+    st.set_defaults(func=_export_site)
     s = sub.add_parser("serve", help="run the app in a browser at http://127.0.0.1:8050 (edits show as you save)")
     add_serve_arguments(s)
     s.set_defaults(func=_serve)

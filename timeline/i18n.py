@@ -101,6 +101,9 @@ STRINGS: dict[str, dict[str, str]] = {
                    "nl": "Verbeter deze en sla op; laad de pagina opnieuw voor de nieuwe versie:"},
     "reload_more": {"en": "… and {n} more (the terminal lists every one)",
                     "nl": "… en nog {n} (de terminal toont ze allemaal)"},
+    "site_count": {"en": "{n} of {total} events", "nl": "{n} van {total} gebeurtenissen"},
+    "site_chart_only": {"en": "The chart alone (to embed)", "nl": "Alleen de grafiek (om in te sluiten)"},
+    "site_story": {"en": "Read it as a story", "nl": "Lees het als verhaal"},
     "footer": {"en": "Dates are shown as written: “Mar 2018” means some time in March 2018.",
                "nl": "Datums staan zoals ze geschreven zijn: “mrt 2018” betekent ergens in maart 2018."},
     # story mode (timeline/page/story.py, timeline/page/static/story.js)

@@ -81,17 +81,12 @@ def script_json(value) -> str:
     return text.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 
 
-def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
-             api: str | None = None, app_url: str | None = None, oembed_href: str | None = None,
-             figure: str | None = None, figure_api: str | None = None) -> str:
-    """The HTML page of the chart for `view`.
+def chart_data(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
+               api: str | None = None, app_url: str | None = None, figure: str | None = None,
+               figure_api: str | None = None, details: bool | None = None) -> tuple[str, str]:
+    """(the figure JSON, the `#tl-data` block's text: the figure and embed.js's settings).
 
-    offline=True: everything inline (plotly.js, JS, CSS, details of every event in the figure).
-    offline=False: `assets` gives the URLs {"plotly", "js", "css"}; `api` is the details URL prefix
-    ('/api/event/'); `app_url` the full app with the same view; `oembed_href` the discovery link;
-    `figure_api` the URL that gives a level-of-detail figure for another x range ('/embed/figure?…';
-    None: the figure is never replaced, as offline, where nothing is fetched).
-    """
+    details (default: offline): the details of every event the figure can show go inline."""
     lang = view.lang
     fig_json = figure if figure is not None else figure_json(dataset, view)
     payload = {
@@ -105,18 +100,51 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
         "details": None,
         "plotly": None if offline else assets["plotly"],   # loaded by embed.js in a wide frame only
     }
-    if offline:
+    if offline if details is None else details:
         ids = figure_ids(json.loads(fig_json))
         if view.event and view.event not in ids:
             ids.append(view.event)
         payload["details"] = {i: d for i in ids if (d := event_details(dataset, i, lang)) is not None}
     settings = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    data = script_json('{"figure":' + fig_json + "," + settings[1:])
+    return fig_json, script_json('{"figure":' + fig_json + "," + settings[1:])
+
+
+def chart_markup(dataset: Dataset, view: View) -> list[str]:
+    """The chart, its details panel and the vertical timeline's cards, which embed.js and cards.js
+    bring to life (the cards read without them)."""
+    lang = view.lang
+    label = html.escape(strings(lang)["chart"])
+    summary = html.escape(chart_summary(dataset, view))
+    return ['<div id="tl-root" class="tl-root">',
+            f'<div id="tl-chart" class="tl-chart" role="figure" aria-label="{label}" '
+            'aria-describedby="tl-summary tl-keys"></div>',
+            f'<p id="tl-summary" class="tl-sr">{summary}</p>',
+            f'<p id="tl-keys" class="tl-sr">{html.escape(t("chart_keys", lang))}</p>',
+            '<p id="tl-live" class="tl-sr" aria-live="polite"></p>',
+            '<aside id="tl-panel" class="tl-panel" hidden aria-live="polite"></aside>',
+            to_html(timeline_cards(dataset, view)),
+            "</div>"]
+
+
+def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None = None,
+             api: str | None = None, app_url: str | None = None, oembed_href: str | None = None,
+             figure: str | None = None, figure_api: str | None = None, meta: list[str] | None = None) -> str:
+    """The HTML page of the chart for `view`.
+
+    offline=True: everything inline (plotly.js, JS, CSS, details of every event in the figure).
+    offline=False: `assets` gives the URLs {"plotly", "js", "css", "cards_js", "cards_css"}; `api`
+    is the details URL prefix ('/api/event/'); `app_url` the full app with the same view;
+    `oembed_href` the discovery link; `figure_api` the URL that gives a level-of-detail figure for
+    another x range ('/embed/figure?…'; None: the figure is never replaced, as offline, where
+    nothing is fetched). `meta`: more <meta> tags for the head (`timeline.page.social`), escaped.
+    """
+    lang = view.lang
+    fig_json, data = chart_data(dataset, view, offline=offline, assets=assets, api=api, app_url=app_url,
+                                figure=figure, figure_api=figure_api)
     title = html.escape(dataset.title_in(lang))
-    label = html.escape(payload["strings"]["chart"])
     head = ['<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{title}</title>"]
+            f"<title>{title}</title>", *(meta or [])]
     if offline:
         scripts = [plotly_js_text(plotly_kind(fig_json)), script_text(static_text("cards.js")),
                    script_text(static_text("embed.js"))]
@@ -131,17 +159,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
         # plotly.js is fetched early in a wide frame only: a phone never downloads it
         head.append(f'<link rel="preload" as="script" href="{html.escape(assets["plotly"])}" '
                     f'media="(min-width: 640px)">')
-    summary = html.escape(chart_summary(dataset, view))
-    body = ['<div id="tl-root" class="tl-root">',
-            f'<div id="tl-chart" class="tl-chart" role="figure" aria-label="{label}" '
-            'aria-describedby="tl-summary tl-keys"></div>',
-            f'<p id="tl-summary" class="tl-sr">{summary}</p>',
-            f'<p id="tl-keys" class="tl-sr">{html.escape(t("chart_keys", lang))}</p>',
-            '<p id="tl-live" class="tl-sr" aria-live="polite"></p>',
-            '<aside id="tl-panel" class="tl-panel" hidden aria-live="polite"></aside>',
-            to_html(timeline_cards(dataset, view)),
-            "</div>",
-            f'<script type="application/json" id="tl-data">{data}</script>']
+    body = [*chart_markup(dataset, view), f'<script type="application/json" id="tl-data">{data}</script>']
     if offline:
         body += [f"<script>{text}</script>" for text in scripts]
     else:

@@ -32,6 +32,7 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from ..page import assets as page_assets
 from ..page import document as page_document
+from ..page import social
 from ..figure import figure_json
 from ..view import View
 
@@ -237,7 +238,8 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
             figure_api=(f"{request.script_root}/embed/figure{view.with_(start=None, end=None).to_query()}"
                         if lod else None),
             app_url=f"{base}/{view.with_(event=None).to_query()}",
-            oembed_href=oembed_href(base, request.url))
+            oembed_href=oembed_href(base, request.url),
+            meta=social.for_dataset(ds, view.lang, url=f"{base}/embed{view.to_query()}"))
         return _response(request, page.encode("utf-8"), "text/html; charset=utf-8",
                          cache="public, max-age=60")
 

@@ -54,6 +54,10 @@
     if (window.Plotly && gd && gd._fullLayout) window.Plotly.Plots.resize(gd);
   }
 
+  var closed = [];   // listeners of the pages around the chart (the static site's site.js)
+  var ready = null;
+  var readyPromise = new Promise(function (resolve) { ready = resolve; });
+
   function close() {
     var had = !panel.hidden;
     panel.hidden = true;
@@ -61,6 +65,7 @@
     wanted = null;
     resize();
     if (had && gd.offsetParent !== null) gd.focus();   // back to the chart, on the same event
+    closed.forEach(function (fn) { fn(); });
   }
 
   function render(d) {
@@ -328,6 +333,7 @@
         if (lod) gd.on("plotly_relayout", onRelayout);
         if (D.event) show(D.event);
         tellHeight();
+        ready(gd);
       });
     });
   }
@@ -341,4 +347,10 @@
   }
   draw();
   tellHeight();
+  // For a page built around the chart (the static site): open or close an event's details, and
+  // know when the chart is drawn (never, in a narrow frame) and when the reader closes the details.
+  window.timelineEmbed = {
+    show: show, close: close, ready: readyPromise,
+    onClose: function (fn) { closed.push(fn); }
+  };
 })();
