@@ -128,3 +128,17 @@ def test_embed_html_draws_alone_and_the_snippet_points_at_it(visit, site):
     _, out = site
     snippet = (out / "embed-snippet.html").read_text(encoding="utf-8")
     assert snippet.startswith('<iframe src="embed.html" ')
+
+
+def test_a_phone_reads_the_events_as_cards_without_loading_the_chart(page, site):
+    origin, _ = site
+    page.set_viewport_size({"width": 390, "height": 844})
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(origin + "/") else r.abort())
+    page.goto(origin + "/")
+    page.wait_for_selector("html.tl-ready")
+    cards = page.locator(".tl-card[data-event-id]")
+    assert cards.count() > 10 and cards.first.is_visible()
+    assert not page.locator("#event-list").is_visible()   # the cards are the phone's list
+    assert not any("plotly" in s for s in scripts)
