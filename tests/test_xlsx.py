@@ -140,3 +140,18 @@ def test_export_never_overwrites_without_force(tmp_path, capsys):
     out.write_bytes(b"mine")
     assert main(["export", "xlsx", str(out), "--data", str(DATA)]) == 1
     assert out.read_bytes() == b"mine" and "--force" in capsys.readouterr().err
+
+
+def test_the_app_serves_a_workbook(tmp_path):
+    from timeline.web import create_app
+
+    book = xlsx.write(timeline.load(write_mini(tmp_path / "m")), tmp_path / "b.xlsx")
+    client = create_app(book, reload_interval=-1).server.test_client()
+    layout = client.get("/_dash-layout")
+    assert layout.status_code == 200 and "Hanoi summit" in layout.get_data(as_text=True)
+
+
+def test_fix_needs_a_folder(tmp_path, capsys):
+    book = xlsx.write(timeline.load(write_mini(tmp_path / "m")), tmp_path / "b.xlsx")
+    assert main(["validate", "--fix", str(book)]) == 2
+    assert "dataset folder" in capsys.readouterr().err
