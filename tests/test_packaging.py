@@ -78,3 +78,25 @@ def test_installed_export_and_a_dataset_table_given_as_data(installed, tmp_path)
     bundled = _run([str(command), "export", "timelinejs", "tl.json"], cwd=elsewhere, env=env)
     assert bundled.returncode == 0, bundled.stderr
     assert "bundled Trump-Kim dataset" in bundled.stderr and "--data" in bundled.stderr
+
+
+def test_the_packages_ranges_admit_the_pinned_set_app_py_runs_on():
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    pins = {}
+    for name in ("requirements.txt", "requirements-images.txt"):
+        for line in (ROOT / name).read_text(encoding="utf-8").split("\n"):
+            line = line.split("#", 1)[0].strip()
+            if "==" in line:
+                pkg, version = line.split("==")
+                pins[pkg.strip().lower()] = version.strip()
+    ranges = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["images"]]
+    for req in ranges:
+        assert req.name.lower() in pins, f"{req.name} is in pyproject.toml but not pinned"
+        assert req.specifier.contains(pins[req.name.lower()]), f"{req} does not admit {pins[req.name.lower()]}"
+    direct = {"dash", "plotly", "pandas", "numpy", "python-dateutil", "flask", "werkzeug", "orjson", "gunicorn",
+              "edtf", "openpyxl"}
+    assert direct <= {r.name.lower() for r in ranges}
