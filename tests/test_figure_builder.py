@@ -370,3 +370,26 @@ def test_a_range_beyond_any_calendar_still_draws_without_numpy_garbage(start):
         fig = timeline.figure(ds, start=start)
     lo, hi = fig.layout.xaxis.range
     assert lo is None and hi is not None and hi.startswith("20")
+
+
+def test_presets_fit_the_span_and_do_not_move_with_the_view(ds):
+    """A nine-day story gets days, 2017-2021 months and a year; the presets stay put when an event
+    is selected or the view is zoomed; 'All' resets."""
+    from timeline.figure.axis import presets
+    from timeline.i18n import words
+
+    assert [b["label"] for b in presets(9, words("en"))] == ["1 d", "3 d"]
+    assert [b["label"] for b in presets(400000, words("nl"))][-1] == "500 jr"
+    whole = timeline.figure(ds)
+    labels = [b.label for b in whole.layout.xaxis.rangeselector.buttons]
+    assert labels[-1] == "All" and "1 y" in labels and "5 y" not in labels
+    picked = timeline.figure(ds, event="hanoi-summit", start="2019-01", end="2019-03")
+    assert [b.label for b in picked.layout.xaxis.rangeselector.buttons] == labels
+
+
+def test_dutch_numbers_in_the_chart(ds):
+    assert timeline.figure(ds, lang="nl").layout.separators == ",."
+    from timeline.i18n import plotly_config
+
+    config = plotly_config({"responsive": True}, "nl")
+    assert config["locale"] == "nl" and config["locales"]["nl"]["format"]["shortMonths"][9] == "okt"

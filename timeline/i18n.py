@@ -143,12 +143,14 @@ WORDS: dict[str, dict] = {
            "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
            "bce": "BCE", "million": "million", "billion": "billion", "thousands": ",", "decimal": ".",
            "date": "Date", "year": "Year", "actors": "Actors", "all": "All", "6m": "6 m", "1y": "1 y", "5y": "5 y",
-           "events": "events", "zoom": "zoom in to see them"},
+           "events": "events", "zoom": "zoom in to see them",
+           "units": {"day": "{n} d", "week": "{n} w", "month": "{n} m", "year": "{n} y"}},
     "nl": {"circa": "ca.", "before": "vóór", "after": "na", "between": "tussen", "and": "en",
            "months": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
            "bce": "v.Chr.", "million": "miljoen", "billion": "miljard", "thousands": ".", "decimal": ",",
            "date": "Datum", "year": "Jaar", "actors": "Actoren", "all": "Alles", "6m": "6 mnd", "1y": "1 jr",
-           "5y": "5 jr", "events": "gebeurtenissen", "zoom": "zoom in om ze te zien"},
+           "5y": "5 jr", "events": "gebeurtenissen", "zoom": "zoom in om ze te zien",
+           "units": {"day": "{n} d", "week": "{n} wk", "month": "{n} mnd", "year": "{n} jr"}},
 }
 
 LANGUAGE_NAMES = {
@@ -187,3 +189,23 @@ def language_name(code: str, lang: str = "en") -> str:
     """'nl' -> 'Dutch' (or 'Nederlands' in Dutch); an unknown code is shown as it is."""
     names = LANGUAGE_NAMES.get(str(code or "").lower())
     return names.get(lang, names["en"]) if names else str(code or "")
+
+
+# plotly.js's own date and number words (the axis ticks, the hover's dates), per language: the
+# charts pass them as config.locales, so the Dutch chart says "okt 2018" and "1.000,5".
+PLOTLY_FORMATS = {
+    "nl": {"days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+           "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+           "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                      "september", "oktober", "november", "december"],
+           "shortMonths": WORDS["nl"]["months"],
+           "date": "%d-%m-%Y", "decimal": ",", "thousands": "."},
+}
+
+
+def plotly_config(base: dict, lang: str) -> dict:
+    """A plotly config for a chart in `lang`: `base` plus the locale (English is plotly's own)."""
+    lang = lang_or_default(lang)
+    out = dict(base, locale=lang if lang in PLOTLY_FORMATS else "en")
+    out["locales"] = {code: {"format": fmt} for code, fmt in PLOTLY_FORMATS.items()}
+    return out

@@ -37,11 +37,12 @@ class Axis:
         return [str(v) if not np.isnat(v) else None for v in values]
 
 
-def x_axis(axis: Axis, x_range: tuple[float, float], words: dict, view: View) -> dict:
+def x_axis(axis: Axis, x_range: tuple[float, float], words: dict, view: View, span_days: float | None = None) -> dict:
     """Date axis with range slider and presets, or a numeric year axis with BCE labels.
 
     Its own uirevision follows the view's from/to, so a new range from a link applies while a
-    filter change keeps the reader's zoom.
+    filter change keeps the reader's zoom. The presets fit `span_days` (the whole dataset's span,
+    so they do not change with the view), or the range shown.
     """
     lo, hi = axis.text(np.array(x_range))
     common = dict(range=[lo, hi], rangeslider=dict(visible=True, thickness=0.07), showgrid=True,
@@ -49,11 +50,30 @@ def x_axis(axis: Axis, x_range: tuple[float, float], words: dict, view: View) ->
     if axis.deep_time:
         values, text = year_ticks(float(lo), float(hi), words)
         return dict(common, type="linear", title=dict(text=words["year"]), tickvals=values, ticktext=text)
-    buttons = [dict(count=6, label=words["6m"], step="month", stepmode="backward"),
-               dict(count=1, label=words["1y"], step="year", stepmode="backward"),
-               dict(count=5, label=words["5y"], step="year", stepmode="backward"),
-               dict(label=words["all"], step="all")]
+    span = span_days if span_days is not None else float(x_range[1] - x_range[0])
+    buttons = presets(span, words) + [dict(label=words["all"], step="all")]
     return dict(common, type="date", title=dict(text=words["date"]), rangeselector=dict(buttons=buttons))
+
+
+# (days, count, step, unit): the range presets a date axis may offer, shortest first
+PRESETS = [(7, 7, "day", "week"), (30.4, 1, "month", "month"), (91, 3, "month", "month"),
+           (182, 6, "month", "month"), (365, 1, "year", "year"), (1826, 5, "year", "year"),
+           (3652, 10, "year", "year"), (18262, 50, "year", "year"), (36525, 100, "year", "year"),
+           (182621, 500, "year", "year")]
+
+
+def presets(span_days: float, words: dict, most: int = 3) -> list[dict]:
+    """Zoom presets that fit the data's span: the longest ones shorter than two thirds of it and
+    longer than a fiftieth (a nine-day story gets '1 d' and '3 d'; 2017-2021 gets months and a
+    year; centuries get decades). 'All' (added by the caller) resets."""
+    units = words.get("units") or {}
+    fit = [p for p in PRESETS if span_days / 50 <= p[0] <= span_days / 1.5]
+    out = [dict(count=c, label=units.get(unit, "{n}").format(n=c if unit != "week" else 1),
+                step=step, stepmode="backward") for _, c, step, unit in fit[-most:]]
+    if not out and span_days >= 2:   # a story of days: a day and a few days
+        out = [dict(count=n, label=units.get("day", "{n} d").format(n=n), step="day", stepmode="backward")
+               for n in (1, 3) if n <= span_days / 1.5]
+    return out
 
 
 def year_ticks(lo: float, hi: float, words: dict, count: int = 8) -> tuple[list[float], list[str]]:

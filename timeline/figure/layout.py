@@ -32,6 +32,14 @@ def visible_range(dataset: Dataset, view: View) -> tuple[float, float]:
     return (lo if lo is not None else first - margin), (hi if hi is not None else last + margin)
 
 
+def data_span(dataset: Dataset) -> float:
+    """The whole dataset's span in days (margins included), computed once per dataset."""
+    def build(ds):
+        lo, hi = visible_range(ds, View())
+        return float(hi - lo)
+    return derived(dataset, "data-span", build)
+
+
 def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: list[str],
            x_range: tuple[float, float], lang: str) -> dict:
     """Axes, eras, legend, size, theme and interaction settings; `names` are the lanes, top first."""
@@ -41,7 +49,7 @@ def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: li
         height=options.height or max(360, 170 + 70 * len(names)),
         width=options.width,
         margin=dict(l=10, r=10, t=46, b=30),
-        xaxis=x_axis(axis, x_range, words, view),
+        xaxis=x_axis(axis, x_range, words, view, data_span(dataset)),
         yaxis=dict(type="category", categoryorder="array", categoryarray=names,
                    range=[len(names) - 0.5, -0.9], fixedrange=True, showgrid=True, automargin=True,
                    title=None, tickmode="array", tickvals=names, ticktext=lane_labels(names)),
@@ -49,6 +57,7 @@ def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: li
         # The lanes are the legend (their names are on the y axis): a plotly legend would repeat
         # them and take a quarter of a small frame's width.
         showlegend=False,
+        separators=words["decimal"] + words["thousands"],
         hovermode="closest",
         dragmode="pan",
         clickmode="event",

@@ -25,7 +25,7 @@ import json
 
 from ..details import event_details as gather
 from ..figure import figure_json as build_figure_json
-from ..i18n import t
+from ..i18n import plotly_config, t
 from ..model import Dataset
 from ..view import View
 from .assets import plotly_js_text, plotly_kind, script_text, static_text
@@ -96,7 +96,7 @@ def chart_data(dataset: Dataset, view: View, *, offline: bool, assets: dict | No
         "api": None if offline else api,
         "figure_api": None if offline else figure_api,
         "app": None if offline else app_url,
-        "config": PLOTLY_CONFIG,
+        "config": plotly_config(PLOTLY_CONFIG, lang),
         "details": None,
         "plotly": None if offline else assets["plotly"],   # loaded by embed.js in a wide frame only
     }

@@ -121,6 +121,11 @@ def register(app, get):
     app.clientside_callback(ClientsideFunction("timeline", "narrow"), Output("narrow", "data"),
                             Input("url", "search"))
 
+    # In the browser: the chart's locale (month names, separators) follows the language; the
+    # locales themselves came with the page (timeline.i18n.plotly_config).
+    app.clientside_callback(ClientsideFunction("timeline", "graphLocale"), Output("graph", "config"),
+                            Input("lang", "value"), State("graph", "config"), prevent_initial_call=True)
+
     targets = L.i18n_targets("en")
 
     @app.callback(

@@ -12,7 +12,7 @@ from ..search import search as search_matches
 from ..view import View
 from . import components as C
 from .embed_dialog import element as embed_element
-from ..i18n import DROPDOWN_LABELS, LANG_NAMES, t
+from ..i18n import DROPDOWN_LABELS, LANG_NAMES, plotly_config, t
 
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"]}
@@ -170,7 +170,8 @@ def page(dataset, view: View, *, problems=None, editor: bool = False):
         ], className="controls", **{"aria-label": t("filters", lang)}),
         html.Main([
             html.Section([
-                dcc.Graph(id="graph", figure=figure(dataset, view), config=GRAPH_CONFIG, className="graph"),
+                dcc.Graph(id="graph", figure=figure(dataset, view), config=plotly_config(GRAPH_CONFIG, lang),
+                          className="graph"),
                 html.P(t("chart_help", lang), id="chart-help", className="help"),
             ], className="chart-panel", **{"aria-label": t("chart", lang)}),
             html.Section(id="cards-panel", className="cards-panel", **{"aria-label": t("events", lang)}),
