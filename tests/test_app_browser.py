@@ -217,18 +217,19 @@ def test_list_selection_shows_quotes_sources_and_source_view(page, app_server, d
     expect(page.locator("#details-title")).to_have_text(title_of(dataset, event))
     expect(item).to_have_attribute("aria-selected", "true")
     assert query_of(page)["event"] == event
-    quotes = dataset.quotes_for(event)
-    expect(page.locator("#details .quote")).to_have_count(len(quotes))
-    first = quotes.iloc[0]
-    expect(page.locator("#details blockquote").first).to_have_text(first["text"])
-    expect(page.locator("#details .quote figcaption").first).to_contain_text(
-        dataset.role_of(first["speaker"], float(dataset.event(event)["start_at"])))
-    # the translation sits behind a toggle, marked as ours
-    translation = page.locator("#details .quote .translation").first
-    expect(translation).to_be_hidden()
-    page.locator("#details .quote summary").first.click()
-    expect(translation).to_have_text(first["translation"])
-    expect(page.locator("#details .translation-by").first).to_have_text("translation: ours")
+    # each utterance once, the reader's language first: the English original, the article's
+    # Dutch rendering beside it (the original and its rendering are one quote)
+    from timeline.details import event_details
+    from timeline.page.cards import reading_quotes
+
+    shown = reading_quotes(event_details(dataset, event, "en")["quotes"], "en")
+    expect(page.locator("#details .quote")).to_have_count(len(shown))
+    first = shown[0]
+    expect(page.locator("#details blockquote").first).to_have_text(first["main"]["text"])
+    assert first["main"]["language"] == "en"
+    expect(page.locator("#details .quote figcaption").first).to_contain_text(first["role"])
+    expect(page.locator("#details .quote .other-language").first).to_contain_text("As quoted in Dutch")
+    first = dataset.quotes[dataset.quotes["id"] == first["id"]].iloc[0]   # the quote in the seed
     # sources as citations with links
     sources = dataset.event(event)["sources"]
     expect(page.locator("#details ol.sources > li")).to_have_count(len(sources))

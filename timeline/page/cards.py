@@ -203,7 +203,20 @@ def source_el(s: dict, lang: str) -> El:
 # --- one card ---------------------------------------------------------------------------------
 
 def card(dataset: Dataset, event_id: str, lang: str, *, open_: bool = False, heading: str = "h3") -> El | None:
-    """One event's card, or None for an unknown id. `open_`: its details shown (the selected event)."""
+    """One event's card, or None for an unknown id. `open_`: its details shown (the selected event).
+
+    Kept per dataset (a loaded dataset does not change): a new filter or search re-uses the cards
+    it already built (each costs a few pandas lookups)."""
+    from ..index import derived
+
+    memo = derived(dataset, "cards", lambda _ds: {})
+    key = (event_id, lang, open_, heading)
+    if key not in memo:
+        memo[key] = _card(dataset, event_id, lang, open_=open_, heading=heading)
+    return memo[key]
+
+
+def _card(dataset: Dataset, event_id: str, lang: str, *, open_: bool, heading: str) -> El | None:
     d = event_details(dataset, event_id, lang)
     if d is None:
         return None

@@ -121,7 +121,7 @@ def create_app(data=None, **config) -> dash.Dash:
     plotly_js.install(app, get)
     from . import cards
 
-    cards.install(app)
+    cards.install(app, first)
     from . import layout_route
 
     layout_route.install(app, current)

@@ -108,18 +108,20 @@ def register(app, get):
         return (C.details(ds, view.event, view.lang), not view.event,
                 "details-panel" + (" open" if view.event else ""))
 
-    @app.callback(Output("cards-panel", "children"), Input("view", "data"), Input("narrow", "data"),
-                  prevent_initial_call=True)
-    def draw_cards(query, narrow):
-        """The vertical timeline, drawn only while the window is narrow (the chart's place)."""
-        if not narrow:
-            return no_update if ctx.triggered_id == "view" else []
+    @app.callback(Output("cards-panel", "children"), Input("narrow", "data"), prevent_initial_call=True)
+    def draw_cards(narrow):
+        """The vertical timeline of `narrow["q"]` (a view query), drawn only while the window is
+        narrow (assets/cards-app.js sets the store then; {"q": null} when it turns wide)."""
+        q = narrow.get("q") if isinstance(narrow, dict) else None
+        if not isinstance(q, str):
+            return []
         ds = get()
-        return web_cards.cards(ds, state.parse(ds, query))
+        return web_cards.cards(ds, state.parse(ds, q))
 
-    # (on the address: Input("url", "pathname") kept the deep link from reaching `sync` at all)
+    # In the browser: while narrow, the view to draw as cards, once the address and the view agree
+    # (a deep link first passes through `sync`: one request, not one for the old view too).
     app.clientside_callback(ClientsideFunction("timeline", "narrow"), Output("narrow", "data"),
-                            Input("url", "search"))
+                            Input("url", "search"), Input("view", "data"))
 
     # In the browser: the chart's locale (month names, separators) follows the language; the
     # locales themselves came with the page (timeline.i18n.plotly_config).

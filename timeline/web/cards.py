@@ -23,12 +23,31 @@ def _style(text: str) -> dict:
     return out
 
 
+_MADE: dict[int, tuple] = {}   # id(card El) -> (the El, its components): cards are kept per dataset
+_MADE_MAX = 20000
+
+
 def to_dash(node):
-    """A Dash component (or text) for an `El` tree."""
+    """A Dash component (or text) for an `El` tree. A card (`article`) is converted once: the
+    card trees are kept per dataset (`page.cards.card`), and building Dash components is the
+    slow part of a render."""
     if isinstance(node, str):
         return node
     if isinstance(node, list):
         return [to_dash(n) for n in node]
+    if node.tag == "article":
+        hit = _MADE.get(id(node))
+        if hit is not None and hit[0] is node:
+            return hit[1]
+        if len(_MADE) > _MADE_MAX:
+            _MADE.clear()
+        made = _convert(node)
+        _MADE[id(node)] = (node, made)
+        return made
+    return _convert(node)
+
+
+def _convert(node):
     cls = getattr(html, node.tag.capitalize())
     kwargs = {}
     for k, v in node.attrs.items():
@@ -49,11 +68,31 @@ def cards(dataset, view):
 
 
 
-def install(app) -> None:
+def warm(dataset) -> None:
+    """Build the default view's cards (both languages) on a background thread, so the first phone
+    reader does not wait for them (each card costs a few pandas lookups and many components)."""
+    import threading
+
+    from ..i18n import LANGS
+    from ..view import View
+
+    def run():
+        for lang in LANGS:
+            try:
+                cards(dataset, View(lang=lang))
+            except Exception:   # a cache warm-up must never take the app down
+                return
+
+    threading.Thread(target=run, name="timeline-cards-warm", daemon=True).start()
+
+
+def install(app, first=None) -> None:
     """Put the cards' stylesheet and script (the page's own, served by `timeline.web.embed`) in
-    the app's index page, once."""
+    the app's index page, once; warm the cards of `first` (the dataset at start)."""
     if getattr(app, "_timeline_cards", False):
         return
+    if first is not None:
+        warm(first)
     import html as _html
 
     from . import embed

@@ -11,7 +11,7 @@ from .. import labels
 from ..details import event_details, source_info
 from ..labels import text as _text
 from ..model import Dataset
-from ..i18n import language_name, t
+from ..i18n import t
 
 LIST_FIRST = 50    # list items in a first view: each is several Dash components, and at 200 the
                    # list was an eighth of the first render at 10,000 events
@@ -144,26 +144,26 @@ def details(dataset: Dataset, event_id: str | None, lang: str):
 
 
 def _quotes(quotes: list[dict], lang: str):
+    """Every utterance once, in the reader's language first (`page.cards.reading_quotes`): in
+    English the English original or our translation (marked), the Dutch beside it; the reverse in
+    Dutch."""
+    from ..page.cards import reading_quotes
+
     if not quotes:
         return html.P(t("no_quotes", lang), className="muted")
     out = []
-    for q in quotes:
+    for q in reading_quotes(quotes, lang):
+        main, other = q["main"], q["other"]
         caption = [html.Span(q["speaker"], className="speaker")]
         if q["role"]:
             caption.append(html.Span(", " + q["role"], className="role"))
-        caption.append(html.Span(" · " + t("in_language", lang, language=language_name(q["language"], lang)),
-                                 className="qlang"))
-        parts = [html.Blockquote(q["text"], lang=q["language"] or None), html.Figcaption(caption)]
-        if q["translation"]:
-            who = (t("translation_ours", lang) if q["translation_ours"]
-                   else t("translation_by", lang, who=q["translation_source"]["title"]) if q["translation_source"]
-                   else "")
-            parts.append(html.Details([html.Summary(t("translation", lang)),
-                                       html.P(q["translation"], lang="en", className="translation"),
-                                       html.Span(who, className="translation-by")]))
-        if q["original_language"]:
-            parts.append(html.P(t("original_of", lang, language=language_name(q["original_language"], lang)),
-                                className="muted small"))
+        if main["label"]:
+            caption.append(html.Span(" · " + main["label"], className="translation-by"))
+        parts = [html.Blockquote(main["text"], lang=main["language"] or None), html.Figcaption(caption)]
+        if other:
+            parts.append(html.P([html.Span(other["label"] + ": ", className="qlang"),
+                                 html.Q(other["text"], lang=other["language"] or None, className="original")],
+                                className="other-language"))
         if q["in_seed"]:
             parts.append(html.Button(t("show_in_source", lang), id={"type": "src", "quote": q["id"]},
                                      className="link-button", n_clicks=0))

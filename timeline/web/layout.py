@@ -132,7 +132,7 @@ def page(dataset, view: View, *, problems=None, editor: bool = False):
         dcc.Store(id="zoom"),        # the graph's relayoutData, when it moves the x range (callbacks.py)
         dcc.Store(id="list-limit", data=shown),   # how many list items are shown (Show more adds)
         dcc.Store(id="list-pick"),   # {event, at}: set by assets/ui.js when a list item is clicked
-        dcc.Store(id="narrow"),      # true below 640 px (assets/cards-app.js): the cards are drawn
+        dcc.Store(id="narrow"),      # {q: view} below 640 px (assets/cards-app.js): the cards to draw
         html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
         html.Header([
             html.Div([

@@ -8,23 +8,27 @@
   var ns = (window.dash_clientside = window.dash_clientside || {});
   ns.timeline = ns.timeline || {};
   var query = window.matchMedia ? window.matchMedia("(max-width: 639px)") : {matches: false};
-  var watching = false, told = null;
+  var watching = false, told = null;   // told: the view last sent to be drawn (null: none)
 
-  ns.timeline.narrow = function () {
+  var lastView = "";
+
+  function norm(q) { return String(q || "").replace(/^\?/, ""); }
+
+  ns.timeline.narrow = function (search, view) {
+    lastView = view || "";
     if (!watching && query.addEventListener) {
       watching = true;
       query.addEventListener("change", function (e) {
-        told = e.matches;
-        if (window.dash_clientside.set_props) window.dash_clientside.set_props("narrow", {data: e.matches});
+        told = e.matches ? lastView : null;
+        if (window.dash_clientside.set_props) window.dash_clientside.set_props("narrow", {data: {q: told}});
       });
     }
     enhance();
-    // called on every address change: only a change of width is news (wide at the start:
-    // nothing to draw, so no request; the store stays empty)
-    var now = query.matches;
-    if (now === told || (!now && told === null)) return window.dash_clientside.no_update;
-    told = now;
-    return now;
+    // wide: nothing to draw, no request. Narrow: the view, once the address has reached it
+    // (a deep link goes through the server's `sync` first), and only when it is new.
+    if (!query.matches || norm(search) !== norm(view) || told === norm(view)) return window.dash_clientside.no_update;
+    told = norm(view);
+    return {q: view || ""};
   };
 
   var observed = false;
