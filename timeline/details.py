@@ -8,9 +8,10 @@ Dash, no markup: renderers put every string in as text.
 from __future__ import annotations
 
 import math
+import re
 
 from .labels import date_label, note, summary, text, title
-from .model import Dataset
+from .model import Dataset, disputed_actors
 
 
 def source_info(dataset: Dataset, source_id: str) -> dict:
@@ -30,7 +31,9 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
     """Everything the details panel shows for one event (None if the id is unknown).
 
     {id, kind, start, title, date, place, summary, note, phase (title of its phase or ''),
-     actor_ids, actors (names), sources: [source_info],
+     actor_ids, actors (names), disputed_ids (actors whose involvement is disputed),
+     disputed (their names), dispute_sources: [source_info] (the event's sources its note names,
+     else all of them; empty without a disputed actor), sources: [source_info],
      quotes: [{id, text, language, speaker, role, translation, translation_ours,
                translation_source (source_info of a published translation, or None),
                original_of (id of the quote this one is the original of, or ''),
@@ -61,6 +64,7 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
             "source": source_info(dataset, q["source"]),
         })
     phase = dataset.event(text(ev.get("phase"))) if text(ev.get("phase")) else None
+    disputed = [a for a in disputed_actors(ev) if a in (ev["actors"] or ())]
     return {
         "id": event_id,
         "kind": text(ev["kind"]),
@@ -73,6 +77,17 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
         "phase": title(phase, lang) if phase is not None else "",
         "actor_ids": list(ev["actors"] or ()),
         "actors": [dataset.actor_name(a) for a in (ev["actors"] or ())],
+        "disputed_ids": disputed,
+        "disputed": [dataset.actor_name(a) for a in disputed],
+        "dispute_sources": [source_info(dataset, s) for s in dispute_source_ids(ev)] if disputed else [],
         "quotes": quotes,
         "sources": [source_info(dataset, s) for s in (ev["sources"] or ())],
     }
+
+
+def dispute_source_ids(ev) -> list[str]:
+    """The sources of a dispute: the event's sources its (English) note names, in the event's
+    order; all of the event's sources when the note names none."""
+    cited = tuple(ev["sources"] or ())
+    named = set(re.findall(r"[a-z0-9][a-z0-9-]*", text(ev.get("note"))))
+    return [s for s in cited if s in named] or list(cited)

@@ -83,11 +83,14 @@ def visible_events(dataset: Dataset, view: View | None = None, *, in_range: bool
     return dataset.events[visible_mask(dataset, view, in_range=in_range)]
 
 
-def actor_counts(dataset: Dataset, view: View | None = None, *, in_range: bool = False) -> pd.Series:
+def actor_counts(dataset: Dataset, view: View | None = None, *, in_range: bool = False,
+                 disputed_only: bool = False) -> pd.Series:
     """Events per actor id (actors.csv order) under the view's other filters.
 
     The search (and, with `in_range`, the range) applies; the actor selection itself does
     not, so the count beside an actor says how many events it has whether ticked or not.
+    An event whose involvement of the actor is disputed ('trump?') counts, as it passes the
+    actor filter; with `disputed_only`, only those are counted.
     """
     view = view or View()
     mask = search_mask(dataset, view.search)
@@ -95,6 +98,8 @@ def actor_counts(dataset: Dataset, view: View | None = None, *, in_range: bool =
         mask &= range_mask(dataset, *view.range_days())
     m = membership(dataset)
     keep = mask[m.event_pos] & (m.actor_code >= 0)
+    if disputed_only:
+        keep &= m.disputed_pairs()
     counts = np.bincount(m.actor_code[keep], minlength=len(m.actor_ids))
     return pd.Series(counts, index=pd.Index(m.actor_ids, name="actor"), name="events")
 

@@ -26,6 +26,7 @@ class Column:
     kind: str = "text"       # text | id | ids | date | int | enum
     choices: tuple[str, ...] = ()
     ref: str | None = None   # table the ids refer to
+    disputable: bool = False  # ids: an id may end in DISPUTED ('trump?'), see `split_disputed`
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,27 @@ class Table:
 
 KINDS = ("moment", "span", "phase")
 
+# An actor id ending in "?" in an events.csv actors cell ('trump?'): that actor's involvement in
+# the event is disputed. In memory the id is in `actors` like any other, and also in `disputed`.
+DISPUTED = "?"
+
+
+def split_disputed(parts) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """('trump?', 'kim') -> (('trump', 'kim'), ('trump',)): the ids without the mark, and the marked ones."""
+    ids, disputed = [], []
+    for x in parts:
+        if x.endswith(DISPUTED):
+            x = x[: -len(DISPUTED)].rstrip()
+            disputed.append(x)
+        ids.append(x)
+    return tuple(ids), tuple(disputed)
+
+
+def disputed_actors(row) -> tuple[str, ...]:
+    """The actor ids whose involvement in an event (a row of `Dataset.events`) is disputed."""
+    value = row.get("disputed") if hasattr(row, "get") else None
+    return tuple(value) if isinstance(value, (tuple, list)) else ()
+
 EVENTS = Table("events", "events.csv", (
     Column("id", True, True, "id"),
     Column("title", True, True),
@@ -59,7 +81,7 @@ EVENTS = Table("events", "events.csv", (
     Column("end", kind="date"),
     Column("display_date"),
     Column("place"),
-    Column("actors", True, True, "ids", ref="actors"),
+    Column("actors", True, True, "ids", ref="actors", disputable=True),
     Column("tags", kind="ids"),
     Column("phase", kind="id", ref="events"),
     Column("sources", True, True, "ids", ref="sources"),
@@ -183,7 +205,8 @@ class Dataset:
     """A loaded, validated dataset: six tables plus metadata and the seed texts.
 
     events  id, title, title_nl, summary, summary_nl, kind, start, end, display_date, place,
-            actors (tuple), tags (tuple), phase, sources (tuple), note, note_nl, and for start and end:
+            actors (tuple), disputed (tuple: the actors whose involvement is disputed, a subset of
+            actors), tags (tuple), phase, sources (tuple), note, note_nl, and for start and end:
             *_precision, *_qualifier, *_lo/*_hi (the interval the date may stand for) and *_at
             (where it is drawn), all float days since 1970-01-01
     actors  id, name, country, colour (always filled), description

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..filters import lane_actors
-from ..i18n import lang_or_default
+from ..i18n import lang_or_default, t
 from ..model import Dataset
 from ..view import View
 from .axis import Axis
@@ -41,7 +41,8 @@ def _figure_dict(dataset: Dataset, view: View, options: Options) -> dict:
     props = event_properties(dataset, items["event"].unique(), lang, with_quotes=not use_gl)
     traces = []
     for code, name, colour in lanes:
-        traces += lane_traces(items[items["lane"] == code], props, axis, name, colour, use_gl)
+        traces += lane_traces(items[items["lane"] == code], props, axis, name, colour, use_gl,
+                              t("involvement_disputed", lang))
     traces.append(connector_trace(items, axis, lane_names, use_gl))
     selected = view.event if view.event in props.index else None
     if selected is not None:

@@ -27,7 +27,8 @@ def lane_styles(dataset: Dataset, lanes: tuple[str, ...]) -> list[tuple[int, str
 def lane_items(dataset: Dataset, view: View, lane_codes: list[int]) -> pd.DataFrame:
     """What is drawn in lanes: one row per (visible moment or span, lane actor), in time order.
 
-    Columns: event (row position in dataset.events), lane (actor code), kind, at, end_at.
+    Columns: event (row position in dataset.events), lane (actor code), kind, at, end_at, disputed
+    (that actor's involvement in the event is disputed).
     """
     ev = dataset.events
     shown = visible_mask(dataset, view) & (ev["kind"] != "phase").to_numpy()
@@ -37,7 +38,8 @@ def lane_items(dataset: Dataset, view: View, lane_codes: list[int]) -> pd.DataFr
     items = pd.DataFrame({"event": pos, "lane": m.actor_code[keep],
                           "kind": ev["kind"].to_numpy(dtype=object)[pos],
                           "at": ev["start_at"].to_numpy(dtype=float)[pos],
-                          "end_at": ev["end_at"].to_numpy(dtype=float)[pos]})
+                          "end_at": ev["end_at"].to_numpy(dtype=float)[pos],
+                          "disputed": m.disputed_pairs()[keep]})
     return items.sort_values(["at", "event"], kind="stable").reset_index(drop=True)
 
 

@@ -16,11 +16,23 @@ def scatter(use_gl: bool, **props) -> dict:
 
 
 def lane_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, name: str, colour: str,
-                use_gl: bool) -> list[dict]:
-    """The traces of one lane: precision bands, uncertainty whiskers, span bars, moment markers.
+                use_gl: bool, disputed_label: str = "involvement disputed") -> list[dict]:
+    """The traces of one lane: precision bands, uncertainty whiskers, span bars, moment markers,
+    and the events whose involvement of this actor is disputed (a faint hollow ring with a '?').
 
     The first trace carries the actor's legend entry; the others share its legend group.
     """
+    disputed = lane["disputed"].to_numpy(dtype=bool) if "disputed" in lane.columns else np.zeros(len(lane), bool)
+    traces = _certain_traces(lane[~disputed], props, axis, name, colour, use_gl)
+    traces += _disputed_traces(lane[disputed], props, axis, name, colour, use_gl, disputed_label)
+    traces = [t for t in traces if t is not None]
+    for i, t in enumerate(traces):
+        t.update(legendgroup=name, name=lane_labels([name])[0], showlegend=(i == 0))   # legend text cut
+    return traces
+
+
+def _certain_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, name: str, colour: str,
+                    use_gl: bool) -> list[dict | None]:
     p = props.loc[lane["event"].map(id_of(props)).to_numpy()]
     moment = (lane["kind"] == "moment").to_numpy()
     style = p["style"].to_numpy()
@@ -37,10 +49,24 @@ def lane_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, name: str, 
     for symbol in (SYMBOL_EXACT, SYMBOL_IMPRECISE, SYMBOL_CIRCA, SYMBOL_BEFORE, SYMBOL_AFTER):
         rows = moment & (symbols == symbol)
         traces.append(_moment_trace(lane[rows], p[rows], axis, name, colour, symbol, use_gl))
-    traces = [t for t in traces if t is not None]
-    for i, t in enumerate(traces):
-        t.update(legendgroup=name, name=lane_labels([name])[0], showlegend=(i == 0))   # legend text cut
     return traces
+
+
+def _disputed_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, y: str, colour: str, use_gl: bool,
+                     label: str) -> list[dict | None]:
+    """A disputed involvement: a faint hollow ring with a '?' at the event's start, its hover
+    saying the involvement is disputed; a span also gets a dotted line to its end."""
+    if lane.empty:
+        return []
+    p = props.loc[lane["event"].map(id_of(props)).to_numpy()]
+    at, end = lane["at"].to_numpy(), lane["end_at"].to_numpy()
+    span = np.isfinite(end)
+    marks = scatter(use_gl, x=axis.x(at), y=np.full(len(at), y), mode="markers+text", customdata=_customdata(p),
+                    meta={"disputed": True}, text=np.full(len(at), "?", dtype=object), textposition="middle center",
+                    textfont=dict(color=colour, size=10), hovertemplate=HOVER.replace("<extra>", f"<br><i>{label}</i><extra>", 1),
+                    marker=dict(color=_rgba(colour, 0.8), size=MARKER_PX + 4, symbol="circle-open",
+                                line=dict(color=_rgba(colour, 0.8), width=1.5)))
+    return [_segments((at[span], end[span]), axis, y, _rgba(colour, 0.6), 2, "dot", use_gl), marks]
 
 
 def id_of(props: pd.DataFrame) -> pd.Series:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import dates, story
-from ..model import OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table
+from ..model import DISPUTED, OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table, split_disputed
 from ..problems import Problem, ValidationError, suggest
 from .references import AnyId, check_references
 from .text import FORMULA, check_header, decode, separator, short, unmark
@@ -225,6 +225,7 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
     date_cols = [c.name for c in table.columns if c.kind == "date"]
     derived: dict[str, list] = {f"{d}_{k}": [] for d in date_cols for k in ("precision", "qualifier", "lo", "hi", "at")}
     seen: dict[str, int] = {}
+    disputed: list[tuple[str, ...]] = []   # per row, from a disputable ids column ('trump?')
     for rec, row in zip(records, rownums):
         for c in table.columns:
             value = rec.get(c.name, "")
@@ -242,6 +243,8 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
                                         f"'{short(value)}' is not an id: use lower-case letters, digits and '-'"))
             if c.kind == "ids":
                 parts = tuple(x.strip() for x in value.split(";") if x.strip()) if value else ()
+                if c.disputable:
+                    parts = _disputable(parts, table.file, row, c.name, problems, disputed)
                 if c.ref:
                     for x in parts:
                         if not SLUG.match(x):
@@ -287,6 +290,8 @@ def _frame(table: Table, records: list[dict], rownums: list[int], problems: list
             frame[c.name] = pd.array(cols[c.name], dtype="Int64")
         else:
             frame[c.name] = pd.Series(cols[c.name] if c.name == table.key else _shared(cols[c.name]), dtype="str")
+    if any(c.disputable for c in table.columns):
+        frame["disputed"] = pd.Series(_shared(disputed), dtype=object)
     for name, values in derived.items():
         kind = name.rsplit("_", 1)[1]
         frame[name] = pd.Series(values, dtype="float64" if kind in ("lo", "hi", "at") else "str")
@@ -300,6 +305,28 @@ def _shared(values: list) -> list:
     and one string per distinct date or name, not one per row (100,000 events: 27 MiB less)."""
     pool: dict = {}
     return [pool.setdefault(v, v) for v in values]
+
+
+def _disputable(parts, file, row, column, problems, disputed) -> tuple[str, ...]:
+    """The ids of a disputable cell without their '?' marks; the marked ones go to `disputed`.
+
+    A mark on nothing ('?') or a doubled one ('trump??') is reported here and left out, so the
+    id check does not report it a second time.
+    """
+    ids, marked = split_disputed(parts)
+    keep = []
+    for written, x in zip(parts, ids):
+        if written.endswith(DISPUTED) and (not x or x.endswith(DISPUTED)):
+            problems.append(Problem(file, row, column, f"'{short(written)}' is not an id: mark a disputed "
+                                    "involvement with one '?' after the id, as in 'trump?'"))
+        else:
+            keep.append(x)
+    plain = {x for w, x in zip(parts, ids) if not w.endswith(DISPUTED)}
+    for x in dict.fromkeys(m for m in marked if m in plain):
+        problems.append(Problem(file, row, column,
+                                f"'{x}' is listed both as involved and as disputed ('{x}?'): keep one of them"))
+    disputed.append(tuple(dict.fromkeys(m for m in marked if m and not m.endswith(DISPUTED))))
+    return tuple(keep)
 
 
 class RowNumbers(tuple):

@@ -38,7 +38,8 @@ PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False,
 
 def strings(lang: str) -> dict:
     """The interface strings embed.js shows, in `lang`."""
-    return {k: t(k, lang) for k in ("quotes", "sources", "note", "close", "chart", "no_quotes", "open_full")}
+    return {k: t(k, lang) for k in ("quotes", "sources", "note", "close", "chart", "no_quotes", "open_full",
+                                 "dispute_sources")}
 
 
 def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | None:
@@ -46,6 +47,7 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
     found = gather(dataset, event_id, lang)
     if found is None:
         return None
+    found["dispute"] = t("disputed_involvement", lang, names=", ".join(found["disputed"])) if found["disputed"] else ""
     for q in found["quotes"]:
         q["translation_by"] = (t("translation_ours", lang) if q["translation_ours"]
                                else t("translation_by", lang, who=q["translation_source"]["title"])

@@ -84,7 +84,7 @@ def register(app, get):
     @app.callback(
         Output("event-list", "children"), Output("list-notes", "children"), Output("list-count", "children"),
         Output("actor-filter", "options"), Output("list-limit", "data"), Output("list-more", "hidden"),
-        Output("list-more", "children"),
+        Output("list-more", "children"), Output("mode-note", "children"),
         Input("view", "data"), Input("list-more", "n_clicks"), State("list-limit", "data"), prevent_initial_call=True)
     def draw_list(query, _more, limit):
         ds = get()
@@ -96,8 +96,10 @@ def register(app, get):
             limit = C.LIST_FIRST
         items, notes, count, shown, total = L.list_parts(ds, view, limit)
         hidden, text = L.more_button(shown, total, view.lang)
-        options = no_update if more else C.actor_options(ds, filters.actor_counts(ds, view))
-        return items, notes, count, options, shown, hidden, text
+        disputed = filters.actor_counts(ds, view, disputed_only=True)
+        options = no_update if more else C.actor_options(ds, filters.actor_counts(ds, view), disputed, view.lang)
+        note = no_update if more else C.mode_note(disputed, view.lang)
+        return items, notes, count, options, shown, hidden, text, note
 
     @app.callback(
         Output("details", "children"), Output("details-close", "hidden"), Output("details-panel", "className"),

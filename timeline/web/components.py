@@ -122,10 +122,8 @@ def details(dataset: Dataset, event_id: str | None, lang: str):
     if d["place"]:
         meta.append((t("place", lang), d["place"]))
     colours = actor_colours(dataset)
-    meta.append((t("actors", lang), html.Span([
-        html.Span([html.Span(className="dot", style={"background": colours.get(a, "#888")}, **{"aria-hidden": "true"}),
-                   name], className="actor-chip")
-        for a, name in zip(d["actor_ids"], d["actors"])])))
+    meta.append((t("actors", lang), html.Span([_actor_chip(a, name, colours, a in d["disputed_ids"], lang)
+                                               for a, name in zip(d["actor_ids"], d["actors"])])))
     if d["phase"]:
         meta.append((t("part_of", lang), d["phase"]))
     body = [
@@ -134,6 +132,11 @@ def details(dataset: Dataset, event_id: str | None, lang: str):
     ]
     if d["summary"]:
         body.append(html.P(d["summary"], className="summary"))
+    if d["disputed"]:
+        body.append(html.Aside([html.Strong(t("disputed_involvement", lang, names=", ".join(d["disputed"]))),
+                                html.P(t("dispute_sources", lang) + ":", className="muted small"),
+                                html.Ul([_citation(s, lang) for s in d["dispute_sources"]], className="sources")],
+                               className="dispute disputed-involvement", role="note"))
     if d["note"]:
         body.append(html.Aside([html.Strong(t("note", lang)), html.P(d["note"])], className="dispute", role="note"))
     body.append(html.H3(t("quotes", lang)))
@@ -141,6 +144,17 @@ def details(dataset: Dataset, event_id: str | None, lang: str):
     body.append(html.H3(t("sources", lang)))
     body.append(html.Ol([_citation(s, lang) for s in d["sources"]], className="sources"))
     return body
+
+
+def _actor_chip(actor_id: str, name: str, colours: dict, disputed: bool, lang: str):
+    """An actor's chip: colour dot and name; a disputed involvement says so, in words."""
+    dot = html.Span(className="dot" + (" dot-disputed" if disputed else ""),
+                    style={"background": "transparent" if disputed else colours.get(actor_id, "#888"),
+                           "borderColor": colours.get(actor_id, "#888")}, **{"aria-hidden": "true"})
+    parts = [dot, name]
+    if disputed:
+        parts.append(html.Span(f" ({t('involvement_disputed', lang)})", className="disputed-mark"))
+    return html.Span(parts, className="actor-chip" + (" disputed" if disputed else ""))
 
 
 def _quotes(quotes: list[dict], lang: str):
@@ -223,11 +237,22 @@ def source_view(dataset: Dataset, quote_id: str, lang: str):
 
 # ---------------------------------------------------------------- the actor filter
 
-def actor_options(dataset: Dataset, counts) -> list[dict]:
+def actor_options(dataset: Dataset, counts, disputed=None, lang: str = "en") -> list[dict]:
     """Dropdown options: the actor's name, then its event count (hidden from the accessible name,
-    so the option is named exactly by the actor)."""
+    so the option is named exactly by the actor). The count includes disputed involvements and,
+    when there are any, says how many ('12 · 2 disputed'); `mode_note` says it in words."""
+    def count(aid):
+        n, d = int(counts.get(aid, 0)), int(disputed.get(aid, 0)) if disputed is not None else 0
+        return f"{n} · {t('n_disputed', lang, n=d)}" if d else str(n)
+
     return [{"label": html.Span([html.Span(name, className="opt-name"),
-                                 html.Span(str(int(counts.get(aid, 0))), className="opt-count",
-                                           **{"aria-hidden": "true"})], className="opt"),
+                                 html.Span(count(aid), className="opt-count", **{"aria-hidden": "true"})],
+                                className="opt"),
              "value": aid, "search": name}
             for aid, name in zip(dataset.actors["id"], dataset.actors["name"])]
+
+
+def mode_note(disputed, lang: str) -> str:
+    """Under the any/all switch: that counts and filter include disputed involvements ('' if none)."""
+    n = int(disputed.sum()) if disputed is not None else 0
+    return "" if not n else t("mode_disputed_one", lang) if n == 1 else t("mode_disputed", lang, n=n)

@@ -120,6 +120,7 @@ def reload_banner(problems, lang: str, editor: bool) -> list:
 def page(dataset, view: View, *, problems=None, editor: bool = False):
     lang = view.lang
     counts = filters.actor_counts(dataset, view)
+    disputed = filters.actor_counts(dataset, view, disputed_only=True)
     items, notes, count, shown, total = list_parts(dataset, view)
     more_hidden, more_text = more_button(shown, total, lang)
     has_event = bool(view.event)
@@ -154,13 +155,14 @@ def page(dataset, view: View, *, problems=None, editor: bool = False):
             html.Div([
                 html.Label(t("actor_filter", lang), id="actor-label", htmlFor="actor-filter"),
                 dcc.Dropdown(id="actor-filter", multi=True, value=list(view.actors), placeholder=t("all_actors", lang),
-                             options=C.actor_options(dataset, counts), maxHeight=320,
+                             options=C.actor_options(dataset, counts, disputed, lang), maxHeight=320,
                              labels=DROPDOWN_LABELS[lang]),
             ], className="control actors"),
             html.Div([
                 html.Span(t("mode", lang), id="mode-label", className="control-label"),
                 dcc.RadioItems(id="mode", value=view.mode, options=mode_options(lang), inline=True,
                                className="mode-switch"),
+                html.P(C.mode_note(disputed, lang), id="mode-note", className="help small"),
             ], className="control mode", role="group", **{"aria-labelledby": "mode-label"}),
             html.Div([
                 html.Label(t("search", lang), id="search-label", htmlFor="search"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import dates
-from ...model import SLUG, slugify
+from ...model import DISPUTED, SLUG, slugify
 from ...problems import Problem
 from .. import html_text
 from ..text import URL
@@ -247,7 +247,8 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
     # actors
     actor_ids = []
     for aid, name, attrs in body.actors:
-        actor_ids.append(b.actor(aid, name, colour=attrs.get("data-colour", ""), country=attrs.get("data-country", "")))
+        aid = b.actor(aid, name, colour=attrs.get("data-colour", ""), country=attrs.get("data-country", ""))
+        actor_ids.append(aid + DISPUTED if attrs.get("data-disputed") else aid)
     group = _to_text(_text_of(d.get("group")))
     if not actor_ids and group:
         actor_ids.append(b.actor(slugify(group, "group"), group))

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from ... import dates, files
-from ...model import Dataset
+from ...model import Dataset, disputed_actors
 from ..html_text import esc
 from .read import JS_DATE_YEARS, SHEET_HEADER, SHEET_OPTIONAL
 
@@ -90,12 +90,17 @@ def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool) -> str:
     for _, q in quotes_in_text.iterrows():
         parts.append(_quote_html(ds, q))
     names = []
+    disputed = set(disputed_actors(ev))
     for aid in ev["actors"]:
         rows = ds.actors[ds.actors["id"] == aid]
         a = rows.iloc[0] if not rows.empty else None
         extra = ""
         if a is not None and _is_set(a.get("country")):
             extra += f' data-country="{esc(a["country"])}"'
+        if aid in disputed:   # shown in words; read back as 'aid?' (timeline.model.DISPUTED)
+            names.append(f'<span data-actor="{esc(aid)}" data-disputed="1"{extra}>{esc(ds.actor_name(aid))}</span>'
+                         " (involvement disputed)")
+            continue
         names.append(f'<span data-actor="{esc(aid)}"{extra}>{esc(ds.actor_name(aid))}</span>')
     label = "Actor" if len(names) == 1 else "Actors"
     parts.append(f'<p class="tl-actors"{_meta_attrs(ev, generated_display)}>{label}: {", ".join(names)}</p>')

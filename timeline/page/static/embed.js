@@ -109,6 +109,22 @@
       panel.appendChild(fig);
     });
 
+    if (d.dispute) {
+      var dispute = el("div", "tl-note tl-disputed");
+      dispute.setAttribute("role", "note");
+      dispute.appendChild(el("strong", null, d.dispute));
+      var cited = el("ul", "tl-sources");
+      (d.dispute_sources || []).forEach(function (s) {
+        var li = el("li");
+        li.appendChild(sourceNode(s));
+        cited.appendChild(li);
+      });
+      if (cited.childNodes.length) {
+        dispute.appendChild(el("p", "tl-by", (S.dispute_sources || "Sources on the dispute") + ":"));
+        dispute.appendChild(cited);
+      }
+      panel.appendChild(dispute);
+    }
     if (d.note) {
       var note = el("p", "tl-note");
       note.appendChild(el("strong", null, (S.note || "Note") + ": "));
