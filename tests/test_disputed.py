@@ -138,3 +138,21 @@ def test_a_timelinejs_round_trip_keeps_the_mark(dataset, tmp_path):
     back = timeline.load(path)
     assert tuple(back.event("feltman-visit")["disputed"]) == ("trump",)
     assert tuple(back.event("singapore-summit")["disputed"]) == ()
+
+
+def test_an_xlsx_round_trip_keeps_the_mark(dataset, tmp_path):
+    from timeline.formats import xlsx
+
+    out = tmp_path / "book.xlsx"
+    out.write_bytes(xlsx.workbook_bytes(dataset))
+    back = timeline.load(out)
+    assert tuple(back.event("feltman-meets-ri")["disputed"]) == ("trump",)
+    assert tuple(back.event("feltman-meets-ri")["actors"]) == tuple(dataset.event("feltman-meets-ri")["actors"])
+
+
+def test_the_event_card_says_so_in_words(dataset):
+    from timeline.page import cards
+
+    html = cards.to_html(cards.card(dataset, "feltman-visit", "nl"))
+    assert "Donald Trump</span><span class=\"tl-chip-disputed\"> (betrokkenheid betwist)</span>" in html
+    assert "tl-chip-disputed" not in cards.to_html(cards.card(dataset, "singapore-summit", "en"))

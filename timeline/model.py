@@ -65,6 +65,12 @@ def split_disputed(parts) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(ids), tuple(disputed)
 
 
+def marked_actors(actors, disputed) -> tuple[str, ...]:
+    """The actors cell as written: ('trump', 'kim'), ('trump',) -> ('trump?', 'kim')."""
+    marked = set(disputed or ())
+    return tuple(a + DISPUTED if a in marked else a for a in (actors or ()))
+
+
 def disputed_actors(row) -> tuple[str, ...]:
     """The actor ids whose involvement in an event (a row of `Dataset.events`) is disputed."""
     value = row.get("disputed") if hasattr(row, "get") else None

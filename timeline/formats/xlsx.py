@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import files
-from ..model import OPTIONAL_TABLES, TABLES, Dataset
+from ..model import OPTIONAL_TABLES, TABLES, Dataset, marked_actors
 from ..problems import Problem, ValidationError, suggest
 from . import folder as loader
 from .text import check_header
@@ -268,6 +268,8 @@ def workbook_bytes(ds: Dataset) -> bytes:
     for table in TABLES:
         frame = getattr(ds, table.name)
         columns = {c: frame[c].tolist() for c in table.names}
+        if "disputed" in frame.columns:   # 'trump?' as written (timeline.model.DISPUTED)
+            columns["actors"] = [marked_actors(a, d) for a, d in zip(frame["actors"], frame["disputed"])]
         _sheet(wb, table.name, table.names, [[_text(v) for v in row] for row in zip(*columns.values())])
     seeds = _seed_texts(ds)
     _sheet(wb, SEEDS_SHEET, SEED_COLUMNS,

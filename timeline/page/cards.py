@@ -104,14 +104,17 @@ def safe_colour(colour: str) -> str:
     return c if _luminance(c) is not None and c.startswith("#") and len(c) in (4, 7) else "#6b7280"
 
 
-def chip(dataset: Dataset, actor_id: str) -> El:
+def chip(dataset: Dataset, actor_id: str, disputed_in: str | None = None) -> El:
+    """An actor's chip; `disputed_in` (a language) adds "(involvement disputed)" in words."""
     name = dataset.actor_name(actor_id)
     colours = dict(zip(dataset.actors["id"], dataset.actors["colour"]))
     bg = safe_colour(colours.get(actor_id, ""))
     return el("span", {"class": "tl-chip", "data-actor": actor_id},
               el("span", {"class": "tl-chip-mark", "aria-hidden": "true",
                           "style": f"background:{bg};color:{ink_on(bg)}"}, initials(name)),
-              el("span", {"class": "tl-chip-name"}, name))
+              el("span", {"class": "tl-chip-name"}, name),
+              el("span", {"class": "tl-chip-disputed"}, f" ({t('involvement_disputed', disputed_in)})")
+              if disputed_in else None)
 
 
 def time_el(written: str, lang: str, label: str | None = None) -> El | str:
@@ -242,7 +245,8 @@ def _card(dataset: Dataset, event_id: str, lang: str, *, open_: bool, heading: s
                           "aria-labelledby": f"card-{event_id}-title",
                           "data-actors": " ".join(d["actor_ids"])},
               head,
-              el("p", {"class": "tl-chips"}, [chip(dataset, a) for a in d["actor_ids"]]),
+              el("p", {"class": "tl-chips"}, [chip(dataset, a, lang if a in d["disputed_ids"] else None)
+                                               for a in d["actor_ids"]]),
               quote_el(quotes[0], lang, "tl-card-quote") if quotes else None,
               el("details", {"class": "tl-card-more", "open": True if open_ else None},
                  el("summary", None, more), el("div", {"class": "tl-card-body"}, body)))

@@ -98,7 +98,9 @@ def card_html(dataset: Dataset, position: Position, lang: str, window: tuple | N
              '<p class="tl-card-meta">' + date_html(row, lang)
              + (f' · <span class="tl-place">{esc(d["place"])}</span>' if d["place"] else "") + "</p>"]
     if d["actors"]:
-        chips = "".join(f'<li class="tl-chip">{esc(name)}</li>' for name in d["actors"])
+        disputed = f' ({t("involvement_disputed", lang)})'
+        chips = "".join(f'<li class="tl-chip">{esc(name)}{esc(disputed) if aid in d["disputed_ids"] else ""}</li>'
+                        for aid, name in zip(d["actor_ids"], d["actors"]))
         parts.append(f'<ul class="tl-chips" aria-label="{esc(t("actors", lang))}">{chips}</ul>')
     step_text = step.text_in(lang)
     if step_text:
