@@ -297,3 +297,19 @@ def test_a_click_on_another_event_on_the_chart_goes_to_its_step(page, story_serv
     page.evaluate("() => Plotly.relayout('tl-chart', {'xaxis.autorange': true})")
     assert click_point(page, page.main_frame, {"letter"}) == "letter"
     at_step(page, 3, 4, "Letter from Kim")
+
+
+def test_a_link_to_a_step_of_the_offline_file_opens_there(page, tmp_path):
+    import timeline
+    from timeline.page import export
+    from timeline.view import from_query
+
+    ds = timeline.load(write_story(tmp_path / "ds"))
+    out = tmp_path / "story.html"
+    out.write_text(export.build(ds, from_query("mode=story")), encoding="utf-8")
+    page.goto(out.as_uri() + "?mode=story&step=3")
+    at_step(page, 3, 4, DEFINED[2])
+    page.keyboard.press("ArrowRight")
+    at_step(page, 4, 4, DEFINED[3])
+    page.goto(out.as_uri())
+    at_step(page, 1, 4, DEFINED[0])

@@ -7,21 +7,18 @@ event in date order. The view (`timeline.view`) picks the story (`story=`), the 
 1-based) and where to start without a step (`start=first|latest`); its actor filter and search
 narrow the steps, which are then numbered 1..n again.
 
-Pure: no Dash, no markup. `validate` checks the table for the loader.
+Pure: no Dash, no markup. The loader checks stories.csv (`timeline.formats.stories`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from .model import Dataset
-from .problems import Problem, suggest
 from .view import View
 
 ALL_EVENTS = ""   # the id of the implicit story (every event in date order)
-FILE = "stories.csv"
 
 
 @dataclass(frozen=True)
@@ -154,32 +151,3 @@ def window(dataset: Dataset, event_id: str, share: float = 0.2) -> tuple[float, 
     width = max((last - first) * share, 60.0, (b - a) * 1.4)
     centre = (a + b) / 2
     return float(np.floor(centre - width / 2)), float(np.ceil(centre + width / 2))
-
-
-# --- validation (for the loader) ----------------------------------------------------------------
-
-def validate(table, rows: list[int], event_ids, problems: list[Problem], meta: dict | None = None) -> None:
-    """Report unknown events, step numbers below 1 and repeated steps in stories.csv (file, row,
-    column), and story titles in dataset.json for stories that are not in stories.csv."""
-    seen: dict[tuple[str, int], int] = {}
-    for row, sid, step, event in zip(rows, table["story"].tolist(), table["step"].tolist(),
-                                     table["event"].tolist()):
-        if event and event not in event_ids:
-            problems.append(Problem(FILE, row, "event", f"unknown event '{event}'{suggest(event, event_ids)}: "
-                                                        "add it to events.csv or fix the id"))
-        if step is None or pd.isna(step):   # empty or unreadable: reported by the loader
-            continue
-        if step < 1:
-            problems.append(Problem(FILE, row, "step", f"step {step}: steps are numbered from 1"))
-        elif (sid, step) in seen:
-            problems.append(Problem(FILE, row, "step", f"story '{sid}' has step {step} already, at row "
-                                                       f"{seen[(sid, step)]}: number each step once"))
-        else:
-            seen[(sid, step)] = row
-    titles = (meta or {}).get("stories")
-    if isinstance(titles, dict):
-        known = set(table["story"].tolist())
-        for sid in titles:
-            if sid not in known:
-                problems.append(Problem("dataset.json", None, f"stories.{sid}",
-                                        f"no story '{sid}' in stories.csv{suggest(sid, known)}"))

@@ -14,7 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import dates, story
+from .. import dates
+from . import stories
 from ..model import DISPUTED, OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table, split_disputed
 from ..problems import Problem, ValidationError, suggest
 from .references import AnyId, check_references
@@ -22,7 +23,6 @@ from .text import FORMULA, check_header, decode, separator, short, unmark
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display", "stories"}
-STORY_TITLE_KEYS = ("title", "title_nl")
 
 
 @lru_cache(maxsize=65536)
@@ -94,7 +94,7 @@ def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds
 
 def _validate_stories(tables, rows_of, problems, meta, broken) -> None:
     events = AnyId() if "events" in broken else set(tables["events"]["id"])
-    story.validate(tables["stories"], rows_of["stories"], events, problems, meta)
+    stories.validate(tables["stories"], rows_of["stories"], events, problems, meta)
 
 
 def _read_table(folder: Path, table: Table, problems: list[Problem]):
@@ -188,29 +188,10 @@ def _read_meta(folder: Path, problems: list[Problem]) -> dict:
         if k not in META_KEYS:
             problems.append(Problem("dataset.json", None, k, f"unknown key{suggest(k, META_KEYS)}"))
         elif k == "stories":
-            _check_story_titles(v, problems)
+            stories.check_titles(v, problems)
         elif not isinstance(v, str):
             problems.append(Problem("dataset.json", None, k, "must be text"))
     return {k: v for k, v in meta.items() if isinstance(v, str) or (k == "stories" and isinstance(v, dict))}
-
-
-def _check_story_titles(value, problems: list[Problem]) -> None:
-    """"stories": {"<story id>": {"title": "…", "title_nl": "…"}} (timeline.story)."""
-    if not isinstance(value, dict):
-        problems.append(Problem("dataset.json", None, "stories",
-                                'must be an object: {"<story id>": {"title": "…", "title_nl": "…"}}'))
-        return
-    for sid, entry in value.items():
-        where = f"stories.{sid}"
-        if not isinstance(entry, dict):
-            problems.append(Problem("dataset.json", None, where, 'must be an object: {"title": "…", "title_nl": "…"}'))
-            continue
-        for k, v in entry.items():
-            if k not in STORY_TITLE_KEYS:
-                problems.append(Problem("dataset.json", None, f"{where}.{k}",
-                                        f"unknown key{suggest(k, STORY_TITLE_KEYS)}; keys are: title, title_nl"))
-            elif not isinstance(v, str):
-                problems.append(Problem("dataset.json", None, f"{where}.{k}", "must be text"))
 
 
 def _build(raw, rows_of, problems) -> dict[str, pd.DataFrame]:

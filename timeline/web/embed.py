@@ -8,6 +8,7 @@ Plain Flask routes on the app's server (not Dash pages), added by `register(app,
                                                          x range the reader zoomed or panned to
     GET /oembed?url=<page url>&format=json[&maxwidth=&maxheight=]   oEmbed 1.0 "rich" answer
     GET /api/event/<id>?lang=en|nl                       what the details panel shows, as JSON
+    (story mode, /embed?mode=story and /embed/step: timeline.web.story_routes)
     GET /_timeline/plotly.min.js?v=…, /_timeline/embed.js?v=…, /_timeline/embed.css?v=…
                                                          long-cached, gzipped when accepted
 
@@ -183,7 +184,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
     """
     from flask import Response, abort, request
 
-    from . import framing, plotly_js, state
+    from . import framing, plotly_js, state, story_routes
     from .state import parse
 
     server = getattr(app, "server", app)
@@ -202,31 +203,12 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         fig = figure_json(ds, view, lod=True)
         return fig, level_of_detail(fig) is not None
 
-    def _story_page(ds, view, base, embedded=True):
-        from ..page import story as story_page
-
-        assets = {k: asset_url(k, request.script_root) for k in ("plotly", "story_js", "story_css")}
-        page = story_page.document(
-            ds, view, offline=False, assets=assets,
-            step_api=f"{request.script_root}/embed/step{view.with_(step=None, story_start='first').to_query()}",
-            app_url=f"{base}/{view.with_(story_mode=False).to_query()}", embedded=embedded,
-            oembed_href=oembed_href(base, request.url))
-        return _response(request, page.encode("utf-8"), "text/html; charset=utf-8", cache="public, max-age=60")
-
-    @server.route("/embed/step")
-    def timeline_embed_step():
-        from ..page import story as story_page
-
-        ds, view = _view()
-        body = story_page.card(ds, view.with_(story_mode=True)).encode("utf-8")
-        return _response(request, body, "text/html; charset=utf-8", cache="public, max-age=60")
-
     @server.route("/embed")
     def timeline_embed():
         ds, view = _view()
         base = _base(request)
         if view.story_mode:
-            return _story_page(ds, view, base)
+            return story_routes.page_response(request, ds, view)
         fig, lod = _figure(ds, view)
         assets = {k: asset_url(k, request.script_root) for k in ASSET_NAMES}
         # A figure redrawn on zoom may get WebGL traces later: load the bundle the app would.
@@ -326,14 +308,7 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
         return _response(request, json.dumps(answer, ensure_ascii=False).encode("utf-8"),
                          "application/json; charset=utf-8", cache="public, max-age=300")
 
-    if hasattr(app, "interpolate_index"):   # a Dash app: /?mode=story is the same story page
-        @server.before_request
-        def timeline_story_on_the_app():
-            if request.path != "/" or request.method != "GET" or request.args.get("mode") != "story":
-                return None
-            ds, view = _view()
-            return _story_page(ds, view, _base(request), embedded=False)
-
+    story_routes.register(server, _view, on_app=hasattr(app, "interpolate_index"))
     _add_discovery_to_dash(app, get)
     if hasattr(app, "callback") and hasattr(app, "interpolate_index"):   # a Dash app: the Embed button
         from . import embed_dialog

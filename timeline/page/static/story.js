@@ -68,9 +68,9 @@
     return u.toString();
   }
 
-  function stepFromUrl() {
+  function stepFromUrl(fallback) {
     var v = new URL(window.location.href).searchParams.get("step");
-    var n = /^\d{1,9}$/.test(v || "") ? parseInt(v, 10) : 1;
+    var n = /^\d{1,9}$/.test(v || "") ? parseInt(v, 10) : fallback;
     return Math.min(Math.max(n, 1), total);
   }
 
@@ -187,7 +187,7 @@
 
   window.addEventListener("popstate", function (e) {
     setPlaying(false);
-    go(e.state && typeof e.state.step === "number" ? e.state.step : stepFromUrl());
+    go(e.state && typeof e.state.step === "number" ? e.state.step : stepFromUrl(1));
   });
 
   // --- the chart -----------------------------------------------------------------------------
@@ -268,6 +268,15 @@
   }
 
   updateControls();
+  // The offline file and a static site hold every card: a link to ?step=N opens at step N there
+  // too (a server renders step N itself).
+  var linked = templates && !D.step_href ? stepFromUrl(current) : current;
+  if (linked !== current && cache[String(linked)]) {
+    document.getElementById("tl-card").replaceWith(document.importNode(cache[String(linked)], true));
+    current = linked;
+    var h2 = document.querySelector("#tl-card h2");
+    document.title = fill(S.progress, {n: current, total: total}) + " · " + (h2 ? h2.textContent : "") + " — " + (D.title || "");
+  }
   try { window.history.replaceState({step: current}, "", stepUrl(current)); } catch (e) { /* file: URLs */ }
   if (gd && window.Plotly) drawChart();
   if (D.autoplay && !reduced) setPlaying(true);
