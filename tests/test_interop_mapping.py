@@ -40,7 +40,7 @@ def test_link_in_prose_keeps_its_words(tmp_path):
 def test_quote_speakers_without_events_are_no_lanes(tmp_path):
     ds = _load(tmp_path, {"events": [
         _slide(1969, "Moon landing", group="NASA",
-               media={"url": "<blockquote>That's one small step for man.</blockquote><cite>Neil Armstrong</cite>"}),
+               media={"url": "<blockquote>That's one small step for man.<cite>Neil Armstrong</cite></blockquote>"}),
         _slide(1970, "Splashdown", "<blockquote>Houston, we have had a problem.<cite>Jack Swigert</cite></blockquote>",
                group="NASA")]})
     assert set(ds.quotes["speaker"]) >= {"neil-armstrong", "jack-swigert"}

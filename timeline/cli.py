@@ -7,6 +7,14 @@ import sys
 from .problems import ValidationError
 
 
+def _warnings(ds, limit: int = 200) -> None:
+    """Print what loading dropped or guessed (the data loaded: these are not errors)."""
+    for w in ds.warnings[:limit]:
+        print(f"warning: {w}")
+    if len(ds.warnings) > limit:
+        print(f"warning: … and {len(ds.warnings) - limit} more")
+
+
 def _validate(args) -> int:
     from pathlib import Path
 
@@ -24,6 +32,7 @@ def _validate(args) -> int:
                   f"{', '.join(map(str, rows))}")
     ds = load(args.path)
     where = args.path or "bundled dataset"
+    _warnings(ds)
     print(f"ok: {where}: {len(ds.events)} events, {len(ds.actors)} actors, {len(ds.quotes)} quotes "
           f"({sum(ds.quotes['source'].isin(list(ds.seeds)))} verified in seeds), {len(ds.sources)} sources")
     return 0
@@ -36,6 +45,7 @@ def _import(args) -> int:
         from .formats.timelinejs import import_file
 
     ds = import_file(args.file, args.out, force=args.force)
+    _warnings(ds)
     print(f"ok: {args.out}: {len(ds.events)} events, {len(ds.actors)} actors, {len(ds.quotes)} quotes, "
           f"{len(ds.sources)} sources (check it with: python -m timeline validate {args.out})")
     return 0

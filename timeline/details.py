@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 
+from . import media
 from .labels import date_label, note, summary, text, title
 from .model import Dataset, disputed_actors
 
@@ -38,7 +39,8 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
                translation_source (source_info of a published translation, or None),
                original_of (id of the quote this one is the original of, or ''),
                original_language (language of the quote this one is the original of, or ''),
-               in_seed (its source text is here, so it can be shown in context), source}]}
+               in_seed (its source text is here, so it can be shown in context), source}],
+     media: [{url, kind, caption, credit, alt, thumbnail}] (http(s) addresses only)}
     """
     ev = dataset.event(event_id)
     if ev is None:
@@ -82,6 +84,8 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
         "dispute_sources": [source_info(dataset, s) for s in dispute_source_ids(ev)] if disputed else [],
         "quotes": quotes,
         "sources": [source_info(dataset, s) for s in (ev["sources"] or ())],
+        "media": [m for m in map(media.item, dataset.media_for(event_id).to_dict("records"))
+                  if media.is_web_url(m["url"])],
     }
 
 

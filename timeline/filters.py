@@ -105,7 +105,16 @@ def actor_counts(dataset: Dataset, view: View | None = None, *, in_range: bool =
 
 
 def lane_actors(dataset: Dataset, view: View | None = None) -> tuple[str, ...]:
-    """The actor lanes a view shows, in actors.csv order: the selected actors, or all of them."""
+    """The actor lanes a view shows, in actors.csv order: the selected actors, or every actor with
+    an event of its own (a quote's speaker who is in no event gets no empty lane)."""
     all_ids = tuple(dataset.actors["id"])
     selected = set((view or View()).actors)
-    return tuple(a for a in all_ids if a in selected) if selected else all_ids
+    if selected:
+        return tuple(a for a in all_ids if a in selected)
+    return derived(dataset, "actors_with_events", _actors_with_events)
+
+
+def _actors_with_events(dataset: Dataset) -> tuple[str, ...]:
+    m = membership(dataset)
+    codes = set(np.unique(m.actor_code[m.actor_code >= 0]).tolist())
+    return tuple(a for i, a in enumerate(m.actor_ids) if i in codes)

@@ -1,6 +1,6 @@
 """The data model in one place: tables, their columns, dtypes and ids.
 
-A `Dataset` holds five pandas tables. Each table's columns are declared once here, with
+A `Dataset` holds seven pandas tables (stories and media are optional, like roles and quotes). Each table's columns are declared once here, with
 whether the CSV must have the column (`required`), whether a cell may be empty (`needed`), and
 the dtype it has in memory. Lists (actors, tags, sources) are tuples of ids in memory and
 `;`-separated text in files. Dates are kept as the written text (`start`), its precision and
@@ -87,7 +87,7 @@ EVENTS = Table("events", "events.csv", (
     Column("end", kind="date"),
     Column("display_date"),
     Column("place"),
-    Column("actors", True, True, "ids", ref="actors", disputable=True),
+    Column("actors", True, False, "ids", ref="actors", disputable=True),   # needed, except by a phase
     Column("tags", kind="ids"),
     Column("phase", kind="id", ref="events"),
     Column("sources", True, True, "ids", ref="sources"),
@@ -145,8 +145,20 @@ STORIES = Table("stories", "stories.csv", (
     Column("text_nl"),
 ), key=None)
 
-TABLES = (EVENTS, ACTORS, ROLES, SOURCES, QUOTES, STORIES)
-OPTIONAL_TABLES = ("roles", "quotes", "stories")
+MEDIA_KINDS = ("image", "video", "audio", "tweet", "map", "document", "link")
+
+MEDIA = Table("media", "media.csv", (
+    Column("event", True, False, "id", ref="events"),   # empty: the dataset's own (TimelineJS's title slide)
+    Column("url", True, True),                          # http(s) only
+    Column("kind", kind="enum", choices=MEDIA_KINDS),  # guessed from the url when empty
+    Column("caption"),
+    Column("credit"),
+    Column("alt"),                                      # what an image shows, for screen readers
+    Column("thumbnail"),                                # http(s) only
+), key=None)
+
+TABLES = (EVENTS, ACTORS, ROLES, SOURCES, QUOTES, STORIES, MEDIA)
+OPTIONAL_TABLES = ("roles", "quotes", "stories", "media")
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 # Columns derived from dates, added to the in-memory tables by the loader.
@@ -208,7 +220,7 @@ class Seeds(Mapping):
 
 @dataclass
 class Dataset:
-    """A loaded, validated dataset: six tables plus metadata and the seed texts.
+    """A loaded, validated dataset: seven tables plus metadata, the seed texts and the warnings.
 
     events  id, title, title_nl, summary, summary_nl, kind, start, end, display_date, place,
             actors (tuple), disputed (tuple: the actors whose involvement is disputed, a subset of
@@ -221,6 +233,8 @@ class Dataset:
     quotes  id, event, speaker, text, language, translation, translation_by, source,
             start_offset, end_offset (Int64), original_of
     stories story, step (Int64), event, text, text_nl (in stories.csv order; see timeline.story)
+    media   event ('' for the dataset's own), url, kind, caption, credit, alt, thumbnail
+    warnings  what loading dropped or guessed (`Problem`s of severity warning)
     """
 
     events: pd.DataFrame
@@ -232,6 +246,15 @@ class Dataset:
     seeds: dict = field(default_factory=dict)   # source id -> seed text
     path: Path | None = None
     stories: pd.DataFrame = field(default_factory=lambda: empty_frame(STORIES))
+    media: pd.DataFrame | None = None
+    warnings: list = field(default_factory=list)
+
+    def __post_init__(self):
+        if self.media is None:
+            self.media = empty_frame(MEDIA)
+
+    def media_for(self, event_id: str) -> pd.DataFrame:
+        return self.media[self.media["event"] == event_id]
 
     def __post_init__(self):
         if not isinstance(self.seeds, Seeds):

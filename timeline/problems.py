@@ -1,4 +1,9 @@
-"""Problems found in input, and the error that carries all of them at once."""
+"""Problems found in input, and the error that carries all of them at once.
+
+A problem is an error (the input is refused) or a warning (the input loads, and the warning says
+what was dropped or guessed, e.g. "slide 12: end_date has no year; the event has no end"). A loaded
+`Dataset` keeps its warnings in `dataset.warnings`; `validate` prints them and still exits 0.
+"""
 from __future__ import annotations
 
 import difflib
@@ -13,6 +18,11 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    severity: str = "error"   # error | warning
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def __str__(self) -> str:
         where = self.file
@@ -21,6 +31,11 @@ class Problem:
         if self.column:
             where += f", column '{self.column}'"
         return f"{where}: {self.message}"
+
+
+def warning(file: str, row: int | None, column: str | None, message: str) -> Problem:
+    """A problem that does not stop loading: what was dropped or guessed."""
+    return Problem(file, row, column, message, "warning")
 
 
 class ValidationError(Exception):

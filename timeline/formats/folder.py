@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .. import dates
+from .. import dates, media
 from . import stories
 from ..model import DISPUTED, OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table, split_disputed
 from ..problems import Problem, ValidationError, suggest
@@ -61,11 +61,12 @@ def load_folder(folder: Path) -> Dataset:
     tables = _build(raw, rows_of, problems)
     seeds = check_references(folder, tables, rows_of, problems, broken=broken)
     _validate_stories(tables, rows_of, problems, meta, broken)
+    media.check(tables["media"], set(tables["events"]["id"]), rows_of["media"], problems)
     if problems:
         raise ValidationError(problems)
     return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
                    sources=tables["sources"], quotes=tables["quotes"], meta=meta, seeds=seeds,
-                   path=folder, stories=tables["stories"])
+                   path=folder, stories=tables["stories"], media=tables["media"])
 
 
 def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds: dict[str, str] | None = None,
@@ -85,11 +86,12 @@ def load_records(records: dict[str, list[dict]], meta: dict | None = None, seeds
     folder = None if path is None else (Path(path) if Path(path).is_dir() else Path(path).parent)
     found = check_references(folder, tables, rows_of, problems, seeds, broken=broken)
     _validate_stories(tables, rows_of, problems, meta, broken)
+    media.check(tables["media"], set(tables["events"]["id"]), rows_of["media"], problems)
     if problems:
         raise ValidationError(problems)
     return Dataset(events=tables["events"], actors=tables["actors"], roles=tables["roles"],
                    sources=tables["sources"], quotes=tables["quotes"], meta=dict(meta or {}), seeds=found,
-                   path=None if path is None else Path(path), stories=tables["stories"])
+                   path=None if path is None else Path(path), stories=tables["stories"], media=tables["media"])
 
 
 def _validate_stories(tables, rows_of, problems, meta, broken) -> None:

@@ -44,6 +44,8 @@ def check_references(folder: Path | None, t: dict[str, pd.DataFrame], rows_of, p
     ev_rows = _records(ev)
     for i, row in enumerate(rows("events")):
         e = ev_rows[i]
+        if not e["actors"] and e["kind"] != "phase":
+            problems.append(Problem(EVENTS.file, row, "actors", "empty: every event but a phase needs an actor"))
         for col, ref in (("actors", "actors"), ("sources", "sources")):
             for x in e[col]:
                 if SLUG.match(x) and x not in ids[ref]:

@@ -26,7 +26,7 @@ import json
 from ..details import event_details as gather
 from ..figure import figure_json as build_figure_json
 from ..i18n import plotly_config, t
-from ..model import Dataset
+from ..model import MEDIA_KINDS, Dataset
 from ..view import View
 from .assets import plotly_js_text, plotly_kind, script_text, static_text
 from .cards import timeline_cards, to_html
@@ -38,8 +38,11 @@ PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False,
 
 def strings(lang: str) -> dict:
     """The interface strings embed.js shows, in `lang`."""
-    return {k: t(k, lang) for k in ("quotes", "sources", "note", "close", "chart", "no_quotes", "open_full",
-                                 "dispute_sources")}
+    out = {k: t(k, lang) for k in ("quotes", "sources", "note", "close", "chart", "no_quotes", "open_full",
+                                   "dispute_sources")}
+    out["show_all"] = t("show_all", lang, count=0).split(" (")[0]
+    out.update({f"media_{k}": t(f"media_{k}", lang) for k in MEDIA_KINDS})
+    return out
 
 
 def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | None:
@@ -173,9 +176,9 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
 
 
 def offline_csp(scripts: list[str]) -> str:
-    """The offline file's policy: nothing loads; these inline scripts (exact texts) run; plotly.js
-    may style its elements inline. Links still open (navigation is not a fetch)."""
+    """The offline file's policy: nothing loads but https images (an event's media); these inline
+    scripts (exact texts) run; plotly.js may style its elements inline. Links still open (navigation is not a fetch)."""
     hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode() + "'"
                       for t in scripts)
-    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data: https:; "
             "font-src data:; base-uri 'none'; form-action 'none'")

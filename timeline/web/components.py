@@ -12,23 +12,39 @@ from ..details import event_details, source_info
 from ..labels import text as _text
 from ..model import Dataset
 from ..i18n import t
+from .media import capped, capped_block, media_list
 
 LIST_FIRST = 50    # list items in a first view: each is several Dash components, and at 200 the
                    # list was an eighth of the first render at 10,000 events
 LIST_STEP = 200    # items added by "Show more"
 
 
-def marked(text: str, span: tuple[int, int] | None):
-    """Text with text[start:end] in an html.Mark (plain text when there is no span)."""
+ITEM_CHARS = 300   # a list item's title, date and actor names are cut to this many characters
+NAME_CHARS = 120   # an actor, speaker or source name in options, chips and captions
+
+
+def cut(text: str, n: int) -> str:
+    """At most n characters of text, '…' marking a cut (rendering tens of thousands stalls a page)."""
+    return text if len(text) <= n else text[:n] + "…"
+
+
+def marked(text: str, span: tuple[int, int] | None, limit: int | None = None):
+    """Text with text[start:end] in an html.Mark (plain text when there is no span), cut to `limit`."""
+    if limit is not None and len(text) > limit:
+        text = text[:limit]
+        span = span if span and span[1] <= limit else None
+        tail = "…"
+    else:
+        tail = ""
     if not span or span[1] <= span[0]:
-        return text
+        return text + tail
     a, b = span
-    return [text[:a], html.Mark(text[a:b]), text[b:]]
+    return [text[:a], html.Mark(text[a:b]), text[b:] + tail]
 
 
 def actor_names(dataset: Dataset, ids) -> list[str]:
     names = dict(zip(dataset.actors["id"], dataset.actors["name"]))
-    return [names.get(a, a) for a in ids]
+    return [cut(names.get(a, a), NAME_CHARS) for a in ids]
 
 
 def actor_colours(dataset: Dataset) -> dict[str, str]:
@@ -45,10 +61,10 @@ def event_item(dataset: Dataset, row, lang: str, *, selected: bool, focusable: b
     names = actor_names(dataset, row["actors"])
     title = labels.title(row, lang)
     parts = [
-        html.Span(labels.date_label(row, lang), className="ev-date"),
-        html.Span(marked(title, title_span), className="ev-title"),
+        html.Span(cut(labels.date_label(row, lang), ITEM_CHARS), className="ev-date"),
+        html.Span(marked(title, title_span, ITEM_CHARS), className="ev-title"),
         html.Span([html.Span(className="dot", style={"background": colours.get(a, "#888")}, **{"aria-hidden": "true"})
-                   for a in row["actors"]] + [" " + ", ".join(names)], className="ev-actors"),
+                   for a in row["actors"][:20]] + [" " + cut(", ".join(names), ITEM_CHARS)], className="ev-actors"),
     ]
     if snippet is not None:
         parts.append(html.Span(snippet, className="ev-snippet"))
@@ -116,29 +132,31 @@ def details(dataset: Dataset, event_id: str | None, lang: str):
     if d is None:
         return [html.P(t("pick_event", lang), className="placeholder")]
     meta = [
-        (t("date", lang), html.Time(d["date"], dateTime=d["start"])),
+        (t("date", lang), html.Time(cut(d["date"], ITEM_CHARS), dateTime=d["start"])),
         (t("kind", lang), t(f"kind_{d['kind']}", lang)),
     ]
     if d["place"]:
-        meta.append((t("place", lang), d["place"]))
+        meta.append((t("place", lang), capped(d["place"], lang, limit=200)))
     colours = actor_colours(dataset)
     meta.append((t("actors", lang), html.Span([_actor_chip(a, name, colours, a in d["disputed_ids"], lang)
                                                for a, name in zip(d["actor_ids"], d["actors"])])))
     if d["phase"]:
-        meta.append((t("part_of", lang), d["phase"]))
-    body = [
-        html.H2(d["title"], id="details-title", tabIndex=-1),
+        meta.append((t("part_of", lang), d["phase"][:200]))
+    body = capped_block(d["title"], lang, html.H2, id="details-title", tabIndex=-1) + [
         html.Dl([c for label, value in meta for c in (html.Dt(label), html.Dd(value))], className="meta"),
     ]
     if d["summary"]:
-        body.append(html.P(d["summary"], className="summary"))
+        body += capped_block(d["summary"], lang, html.P, className="summary")
+    if d.get("media"):
+        body.append(media_list(d["media"], lang))
     if d["disputed"]:
         body.append(html.Aside([html.Strong(t("disputed_involvement", lang, names=", ".join(d["disputed"]))),
                                 html.P(t("dispute_sources", lang) + ":", className="muted small"),
                                 html.Ul([_citation(s, lang) for s in d["dispute_sources"]], className="sources")],
                                className="dispute disputed-involvement", role="note"))
     if d["note"]:
-        body.append(html.Aside([html.Strong(t("note", lang)), html.P(d["note"])], className="dispute", role="note"))
+        body.append(html.Aside([html.Strong(t("note", lang))] + capped_block(d["note"], lang, html.P),
+                               className="dispute", role="note"))
     body.append(html.H3(t("quotes", lang)))
     body.append(_quotes(d["quotes"], lang))
     body.append(html.H3(t("sources", lang)))
@@ -186,20 +204,21 @@ def _quotes(quotes: list[dict], lang: str):
 
 
 def _citation(source: dict, lang: str):
-    return html.Li([html.Cite(source["title"])] + _source_facts(source, lang, lead=" · "))
+    return html.Li([capped(source["title"], lang, tag=html.Cite, limit=ITEM_CHARS)]
+                   + _source_facts(source, lang, lead=" · "))
 
 
 def _source_facts(row, lang: str, lead: str = "") -> list:
     """Publisher · date · link of a source (`source_info`), as components."""
     facts = []
     if _text(row.get("publisher")):
-        facts.append(html.Span(_text(row["publisher"]), className="publisher"))
+        facts.append(html.Span(cut(_text(row["publisher"]), NAME_CHARS), className="publisher"))
     if _text(row.get("date")):
-        facts.append(html.Span(labels.written_date(_text(row["date"]), lang), className="muted"))
+        facts.append(html.Span(cut(labels.written_date(_text(row["date"]), lang), NAME_CHARS), className="muted"))
     url = _text(row.get("url"))
     if url.startswith(("http://", "https://")):
         facts.append(html.A(t("open_link", lang) + " ↗", href=url, target="_blank", rel="noopener noreferrer",
-                            className="src-link", title=url))
+                            className="src-link", title=cut(url, ITEM_CHARS)))
     out = []
     for i, f in enumerate(facts):
         out += [lead if i == 0 else " · ", f] if (i or lead) else [f]
@@ -218,7 +237,7 @@ def source_view(dataset: Dataset, quote_id: str, lang: str):
     q = rows.iloc[0]
     sid = _text(q["source"])
     src = source_info(dataset, sid)
-    head = [html.H2(src["title"], id="source-title"), html.P(_source_facts(src, lang), className="muted")]
+    head = [html.H2(cut(src["title"], ITEM_CHARS), id="source-title"), html.P(_source_facts(src, lang), className="muted")]
     seed = dataset.seeds.get(sid)
     if not seed:
         return head + [html.P(t("no_seed", lang))]
@@ -245,10 +264,10 @@ def actor_options(dataset: Dataset, counts, disputed=None, lang: str = "en") -> 
         n, d = int(counts.get(aid, 0)), int(disputed.get(aid, 0)) if disputed is not None else 0
         return f"{n} · {t('n_disputed', lang, n=d)}" if d else str(n)
 
-    return [{"label": html.Span([html.Span(name, className="opt-name"),
+    return [{"label": html.Span([html.Span(cut(name, NAME_CHARS), className="opt-name"),
                                  html.Span(count(aid), className="opt-count", **{"aria-hidden": "true"})],
                                 className="opt"),
-             "value": aid, "search": name}
+             "value": aid, "search": cut(name, NAME_CHARS)}
             for aid, name in zip(dataset.actors["id"], dataset.actors["name"])]
 
 

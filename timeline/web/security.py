@@ -38,7 +38,7 @@ DIRECTIVES = {
     "default-src": "'self'",
     "script-src": "'self'",
     "style-src": "'self' 'unsafe-inline'",   # plotly.js and Dash components style elements inline
-    "img-src": "'self' data:",
+    "img-src": "'self' data: https:",        # media images (http(s) only in the data; https: loads)
     "font-src": "'self' data:",
     "connect-src": "'self'",
     "frame-src": "'self'",                   # the embed dialog previews /embed

@@ -27,13 +27,68 @@
     return e;
   }
 
+  var SHOWN = 600;   // characters of a long text shown before its "show all"
+
+  function cut(text, n) {
+    text = text == null ? "" : String(text);
+    return text.length > n ? text.slice(0, n) + "\u2026" : text;
+  }
+
+  // An element with text: whole, or its first SHOWN characters and a button that shows the rest.
+  function capped(tag, cls, text) {
+    text = text == null ? "" : String(text);
+    var e = el(tag, cls, cut(text, SHOWN));
+    if (text.length > SHOWN) {
+      var more = el("button", "tl-show-all", (S.show_all || "Show all") + " (" + text.length + ")");
+      more.type = "button";
+      more.addEventListener("click", function () { e.textContent = text; });
+      e.appendChild(document.createTextNode(" "));
+      e.appendChild(more);
+    }
+    return e;
+  }
+
+  // An event's media: an image inline (lazy, no referrer, its alt text, caption and credit);
+  // any other kind a link with its caption. Never a script, an iframe or a player.
+  function mediaNode(m) {
+    var url = safeUrl(m && m.url);
+    if (!url) return null;
+    var credit = m.credit ? el("span", "tl-credit", cut(m.credit, 200)) : null;
+    if (m.kind === "image") {
+      var fig = el("figure", "tl-media");
+      var img = document.createElement("img");
+      img.loading = "lazy";
+      img.decoding = "async";
+      img.referrerPolicy = "no-referrer";
+      img.alt = cut(m.alt || "", 1000);
+      img.src = url;
+      fig.appendChild(img);
+      if (m.caption || credit) {
+        var cap = el("figcaption", null, m.caption ? cut(m.caption, 300) + " " : "");
+        if (credit) cap.appendChild(credit);
+        fig.appendChild(cap);
+      }
+      return fig;
+    }
+    var p = el("p", "tl-media");
+    var a = el("a", "tl-media-link", cut(m.caption || ((S["media_" + m.kind] || m.kind || "Link") + ": " +
+                                                       url.replace(/^https?:\/\//i, "").split("/")[0]), 300));
+    a.href = url;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer nofollow";
+    a.referrerPolicy = "no-referrer";
+    p.appendChild(a);
+    if (credit) { p.appendChild(document.createTextNode(" \u00b7 ")); p.appendChild(credit); }
+    return p;
+  }
+
   function safeUrl(url) {
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : "";
   }
 
   function sourceNode(s) {
     var url = safeUrl(s && s.url);
-    var title = (s && (s.title || s.id)) || "";
+    var title = cut((s && (s.title || s.id)) || "", 300);
     var node;
     if (url) {
       node = el("a", "tl-source-link", title);
@@ -45,7 +100,7 @@
     }
     var wrap = el("span", "tl-source");
     wrap.appendChild(node);
-    var extra = [s && s.publisher, s && s.date].filter(Boolean).join(", ");
+    var extra = cut([s && s.publisher, s && s.date].filter(Boolean).join(", "), 200);
     if (extra) wrap.appendChild(document.createTextNode(" (" + extra + ")"));
     return wrap;
   }
@@ -76,31 +131,35 @@
     closeBtn.setAttribute("aria-label", S.close || "Close");
     closeBtn.addEventListener("click", close);
     head.appendChild(closeBtn);
-    var h = el("h2", "tl-title", d.title);
+    var h = capped("h2", "tl-title", d.title);
     h.tabIndex = -1;
     head.appendChild(h);
-    var meta = [d.date, d.place].filter(Boolean).join(" \u00b7 ");
+    var meta = [cut(d.date, 300), cut(d.place, 300)].filter(Boolean).join(" \u00b7 ");
     if (meta) head.appendChild(el("p", "tl-date", meta));
     panel.appendChild(head);
-    if (d.summary) panel.appendChild(el("p", "tl-summary", d.summary));
+    if (d.summary) panel.appendChild(capped("p", "tl-summary", d.summary));
+    (d.media || []).slice(0, 20).forEach(function (m) {
+      var node = mediaNode(m);
+      if (node) panel.appendChild(node);
+    });
 
     (d.quotes || []).forEach(function (q) {
       var fig = el("figure", "tl-quote");
-      var bq = el("blockquote", null, q.text);
+      var bq = capped("blockquote", null, q.text);
       if (q.language) bq.lang = q.language;
       fig.appendChild(bq);
       if (q.translation && q.language !== D.lang) {
-        var tr = el("p", "tl-translation", q.translation);
+        var tr = capped("p", "tl-translation", q.translation);
         tr.lang = "en";
         if (q.translation_by) {
           tr.appendChild(document.createTextNode(" "));
-          tr.appendChild(el("span", "tl-by", "(" + q.translation_by + ")"));
+          tr.appendChild(el("span", "tl-by", "(" + cut(q.translation_by, 200) + ")"));
         }
         fig.appendChild(tr);
       }
       var cap = el("figcaption", "tl-cite");
-      cap.appendChild(el("span", "tl-speaker", q.speaker));
-      if (q.role) cap.appendChild(el("span", "tl-role", ", " + q.role));
+      cap.appendChild(el("span", "tl-speaker", cut(q.speaker, 120)));
+      if (q.role) cap.appendChild(el("span", "tl-role", ", " + cut(q.role, 120)));
       if (q.source) {
         cap.appendChild(document.createTextNode(" \u2014 "));
         cap.appendChild(sourceNode(q.source));
@@ -128,7 +187,7 @@
     if (d.note) {
       var note = el("p", "tl-note");
       note.appendChild(el("strong", null, (S.note || "Note") + ": "));
-      note.appendChild(document.createTextNode(d.note));
+      note.appendChild(capped("span", null, d.note));
       panel.appendChild(note);
     }
     if (d.sources && d.sources.length) {
