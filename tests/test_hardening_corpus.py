@@ -91,8 +91,6 @@ CASES = {
                                          ("deep0.json", None, None, "nested too deeply")),
     "eras not a list": (lambda d: _file(d, "t.json", json.dumps({"events": [], "eras": {"a": 1}})),
                         ("t.json, field 'eras'", None, None, "must be a list")),
-    "title not a slide": (lambda d: _file(d, "t.json", json.dumps({"events": [], "title": "Hi"})),
-                          ("t.json, field 'title'", None, None, "must be a slide object")),
     "unknown scale": (lambda d: _file(d, "t.json", json.dumps({"events": [], "scale": "geological"})),
                       ("t.json, field 'scale'", None, None, "neither 'human' nor 'cosmological'")),
     # TimelineJS sheet CSV

@@ -5,7 +5,7 @@ import json
 
 import timeline
 from timeline import filters
-from timeline.interop import timelinejs
+from timeline.formats import timelinejs
 
 from .test_media import FIX
 
@@ -78,7 +78,7 @@ def test_export_of_an_import_adds_no_text(tmp_path):
     src = {"events": [_slide(2000, "Plain", "<p>Just this.</p>", group="Team")]}
     ds = _load(tmp_path, src)
     slide = timelinejs.to_timelinejs(ds)["events"][0]
-    from timeline.interop import html_text
+    from timeline.formats import html_text
 
     assert html_text.to_text(slide["text"]["text"]) == "Just this."
     assert slide["group"] == "Team"

@@ -11,7 +11,7 @@ import pytest
 
 import timeline
 from timeline import ValidationError, details
-from timeline.interop import timelinejs
+from timeline.formats import timelinejs
 
 from .datasets import mini_tables, write_mini
 
@@ -92,7 +92,7 @@ def _http_media(data: dict) -> list[dict]:
 
 
 def _plain(markup: str) -> str:
-    from timeline.interop import html_text
+    from timeline.formats import html_text
 
     return html_text.to_text(markup or "")
 
@@ -205,7 +205,7 @@ def test_app_details_show_an_image_with_alt_credit_lazy_no_referrer(tmp_path):
 
 def test_csp_allows_https_images_only():
     from timeline.web import security
-    from timeline.export_html import offline_csp
+    from timeline.page.document import offline_csp
 
     img = security.DIRECTIVES["img-src"].split()
     assert "https:" in img and "http:" not in img and "*" not in img
@@ -216,7 +216,7 @@ def test_csp_allows_https_images_only():
 
 
 def test_exported_file_shows_media_and_runs_nothing(tmp_path):
-    from timeline.export_html import build
+    from timeline.page.document import build
     from timeline.view import View
 
     plain = build(timeline.load(_with_media(tmp_path / "a", IMAGE)), View(event="hanoi-summit"))

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import search
-from .index import membership
+from .index import derived, membership
 from .model import Dataset
 from .view import View
 

@@ -22,7 +22,7 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "section", "article", "header", "footer", "blockquote", "hr", "figure", "figcaption", "pre"}
 _SKIP = {"script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "source", "track", "wbr"}
-_SPECIAL = ("tl-actors", "tl-sources", "tl-note", "tl-place")
+_SPECIAL = ("tl-actors", "tl-sources", "tl-note", "tl-place", "tl-media")
 
 
 def esc(text) -> str:
@@ -59,6 +59,7 @@ class Parsed:
     quotes: list[Quote] = field(default_factory=list)
     actors: list[tuple[str, str, dict]] = field(default_factory=list)  # (id, name, attrs) from tl-actors
     sources: list[Link] = field(default_factory=list)  # entries of a tl-sources paragraph (url may be '')
+    media: list[Link] = field(default_factory=list)    # links of a tl-media paragraph (an event's other media)
     note: str = ""
     place: str = ""
     meta: dict = field(default_factory=dict)         # data-* attributes of the tl-actors paragraph
@@ -161,14 +162,18 @@ class _Reader(HTMLParser):
             return
         if self.link is not None and tag == "a":
             link = Link(self.link["url"], squash("".join(self.link["text"])), self.link["attrs"])
-            if self.special == "tl-sources":
+            if self.special == "tl-media":
+                self.out.media.append(link)
+            elif self.special == "tl-sources":
                 if "data-source" not in link.attrs:
                     self.out.sources.append(link)
             elif "data-source" not in link.attrs:
                 self.out.links.append(link)
             self.link = None
         if self.item is not None and tag == self.item["tag"]:
-            attrs, text = self.item["attrs"], squash("".join(self.item["text"]))
+            attrs = self.item["attrs"]
+            # our export writes names and titles as data-* of empty elements (no text added to a slide)
+            text = squash("".join(self.item["text"])) or attrs.get("data-name", "") or attrs.get("data-title", "")
             if self.special == "tl-actors" and "data-actor" in attrs:
                 self.out.actors.append((attrs["data-actor"], text, attrs))
             elif "data-source" in attrs and self.quote is None:

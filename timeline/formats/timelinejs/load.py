@@ -18,18 +18,24 @@ def parse_bytes(data: bytes, name: str, path: Path | None = None) -> tuple[dict,
     """Read and validate TimelineJS data. Returns (records, meta, seeds, dataset); raises ValidationError."""
     problems: list[Problem] = []
     doc = read_bytes(data, name, problems)
-    if doc is None or problems:
-        raise ValidationError(problems or [Problem(name, None, None, "unreadable")])
+    if doc is None or _errors(problems):
+        raise ValidationError(_errors(problems) or [Problem(name, None, None, "unreadable")])
     records, origins, meta, seeds = to_records(doc, problems)
-    if problems:
-        raise ValidationError(problems)
+    if _errors(problems):
+        raise ValidationError(_errors(problems))
     if not records["events"]:
         raise ValidationError([Problem(name, None, None, "no events: the file has no dated slide")])
     try:
         ds = folder.load_records(as_text_cells(records), meta, seeds, path)
     except ValidationError as e:   # a check our reading did not foresee: say which slide
         raise ValidationError([_origin(p, origins) for p in e.problems]) from None
+    ds.warnings = [p for p in problems if p.is_warning]
     return records, meta, seeds, ds
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that refuse the file (warnings only say what was dropped or guessed)."""
+    return [p for p in problems if not p.is_warning]
 
 
 def as_text_cells(records: dict) -> dict:
@@ -64,10 +70,10 @@ def load_file(path) -> Dataset:
 def folder_files(records: dict, meta: dict, seeds: dict) -> dict[str, bytes]:
     """The files of a dataset folder in our format (as `files.write_folder` takes them)."""
     out = {}
-    for name in ("events", "actors", "sources", "quotes"):
+    for name in ("events", "actors", "sources", "quotes", "media"):
         table = TABLE_BY_NAME[name]
         rows = records.get(name, [])
-        if name == "quotes" and not rows:
+        if name in ("quotes", "media") and not rows:
             continue
         used = [c.name for c in table.columns if c.required or any(r.get(c.name) for r in rows)]
         buf = io.StringIO(newline="")
@@ -90,6 +96,8 @@ def import_file(path, out, force: bool = False) -> Dataset:
         data = p.read_bytes()
     except OSError as e:
         raise ValidationError([Problem(str(p), None, None, f"cannot read: {e.strerror or e}")]) from None
-    records, meta, seeds, _ = parse_bytes(data, p.name, p)   # raises with every problem
+    records, meta, seeds, parsed = parse_bytes(data, p.name, p)   # raises with every problem
     files.write_folder(out, folder_files(records, meta, seeds), force=force)
-    return folder.load_folder(Path(out))
+    written = folder.load_folder(Path(out))
+    written.warnings = parsed.warnings   # what the import dropped or guessed; the folder itself is clean
+    return written

@@ -1,6 +1,7 @@
 """The import mapping: TimelineJS slides as our row records (events, actors, sources, quotes)."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,8 +11,12 @@ from ...model import DISPUTED, SLUG, slugify
 from ...problems import Problem
 from .. import html_text
 from ..text import URL
-from .dates import read_date
 from .read import UNASSIGNED, UNKNOWN_SPEAKER, Doc, Slide, Where, jstype
+from .slide import read_media, read_slide_dates
+
+# Link text that names no page ('More', 'Lees meer'): it is dropped from the summary.
+GENERIC_LINK_TEXT = {"more", "read more", "more…", "here", "click here", "link", "source", "sources", "meer",
+                     "lees meer", "bron", "bronnen", "hier", "→", "»", "›", "..."}
 
 
 @dataclass
@@ -26,10 +31,12 @@ class _Builder:
     source_by_url: dict[str, str] = field(default_factory=dict)
     quotes: list[dict] = field(default_factory=list)
     quote_where: list[Where] = field(default_factory=list)
+    media: list[dict] = field(default_factory=list)
+    seen_slides: dict[str, str] = field(default_factory=dict)   # slide JSON -> where it was first seen
+    seen_uids: dict[str, str] = field(default_factory=dict)     # unique_id -> where it was first seen
     ids: set[str] = field(default_factory=set)
     quote_ids: set[str] = field(default_factory=set)
     file_source: str = ""
-    text_source: str = ""
     transcript: list[str] = field(default_factory=list)
     raw: str = ""
 
@@ -54,7 +61,7 @@ class _Builder:
             return self.file_cited(title, publisher, sid)
         base = sid if sid and SLUG.match(sid) else slugify(title if title and title != url else _url_slug(url), "source")
         new = _unique(base, self.sources)
-        self.sources[new] = {"id": new, "title": title or url, "publisher": publisher, "url": url}
+        self.sources[new] = {"id": new, "title": title or _url_slug(url), "publisher": publisher, "url": url}
         self.source_by_url.setdefault(url, new)
         return new
 
@@ -69,7 +76,7 @@ class _Builder:
             return self.file_source
         new = _unique(sid if sid and SLUG.match(sid) else slugify(title, "source"), self.sources)
         self.sources[new] = {"id": new, "title": title, "seed": self.name,
-                             "publisher": publisher or f"as credited in {self.name}"}
+                             "publisher": publisher or ("" if sid else f"as credited in {self.name}")}
         return new
 
     def unique_event_id(self, base: str) -> str:
@@ -100,7 +107,8 @@ def _unique(base: str, taken) -> str:
 
 
 def _url_slug(url: str) -> str:
-    return re.sub(r"^https?://(www\.)?", "", url)
+    """The page an address names, as a title: 'example.org/news/talks' (scheme and www. dropped)."""
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
 def to_records(doc: Doc, problems: list[Problem]) -> tuple[dict, dict, dict, dict]:
@@ -113,6 +121,10 @@ def to_records(doc: Doc, problems: list[Problem]) -> tuple[dict, dict, dict, dic
         description = desc.text
         language = (desc.meta.get("language") or "en").strip() or "en"
     b = _Builder(name=_seed_name(doc.name), title=title_text or Path(doc.name).stem, language=language, raw=doc.raw)
+    if doc.title is not None and isinstance(doc.title.data.get("media"), dict):
+        row = read_media(doc.title.data["media"], "", doc.title.where, problems, _text)
+        if row:
+            b.media.append(row)
     phases = []
     for s in doc.eras:
         rec = _event(b, s, problems, era=True)
@@ -120,26 +132,8 @@ def to_records(doc: Doc, problems: list[Problem]) -> tuple[dict, dict, dict, dic
             phases.append(rec)
     for s in doc.slides:
         _event(b, s, problems)
-    # every quote needs a source; a seed source needs the quote verbatim in the seed
     seeds = {b.name: doc.raw}
-    for q, w in zip(b.quotes, b.quote_where):
-        src = b.sources.get(q["source"], {})
-        if src.get("seed"):
-            i = doc.raw.find(q["text"])
-            if i >= 0:
-                q["start_offset"], q["end_offset"] = str(i), str(i + len(q["text"]))
-            else:   # not verbatim in the raw file (entities, JSON escapes): cite our plain-text transcript
-                if not b.text_source:
-                    b.text_source = _unique(slugify(b.title + " quotes", "quotes"), b.sources)
-                    b.sources[b.text_source] = {
-                        "id": b.text_source, "title": f"{b.title} (its quotes as plain text)",
-                        "publisher": f"quotes of {b.name}, HTML reduced to plain text on import",
-                        "seed": _transcript_name(b.name)}
-                head = f"{w.label}: "
-                start = sum(len(x) for x in b.transcript) + len(head)
-                b.transcript.append(head + q["text"] + "\n")
-                q["source"] = b.text_source
-                q["start_offset"], q["end_offset"] = str(start), str(start + len(q["text"]))
+    _place_quotes(b, doc.raw)
     if b.transcript:
         seeds[_transcript_name(b.name)] = "".join(b.transcript)
     used = {s for e in b.events for s in e["sources"].split(";")} | {q["source"] for q in b.quotes}
@@ -153,9 +147,34 @@ def to_records(doc: Doc, problems: list[Problem]) -> tuple[dict, dict, dict, dic
         meta["language"] = language
     if doc.scale == "cosmological":
         meta["scale"] = "cosmological"
-    records = {"events": b.events, "actors": list(b.actors.values()), "sources": sources, "quotes": b.quotes}
+    records = {"events": b.events, "actors": list(b.actors.values()), "sources": sources, "quotes": b.quotes,
+               "media": b.media}
     origins = {"events": b.event_where, "quotes": b.quote_where}
     return records, origins, meta, seeds
+
+
+def _place_quotes(b: _Builder, raw: str) -> None:
+    """Offsets for every quote whose source is the imported file, so validation finds it verbatim.
+
+    A quote that is not verbatim in the raw file (an entity such as &#x27;, a JSON escape) keeps
+    its source; that source's text becomes a plain-text transcript of its quotes from this file.
+    """
+    by_source: dict[str, list] = {}
+    for q, w in zip(b.quotes, b.quote_where):
+        if b.sources.get(q["source"], {}).get("seed") == b.name:
+            by_source.setdefault(q["source"], []).append((q, w))
+    for sid, items in by_source.items():
+        if all(raw.find(q["text"]) >= 0 for q, _ in items):
+            for q, _ in items:
+                i = raw.find(q["text"])
+                q["start_offset"], q["end_offset"] = str(i), str(i + len(q["text"]))
+            continue
+        b.sources[sid]["seed"] = _transcript_name(b.name)
+        for q, w in items:
+            head = f"{w.label}: "
+            start = sum(len(x) for x in b.transcript) + len(head)
+            b.transcript.append(head + q["text"] + "\n")
+            q["start_offset"], q["end_offset"] = str(start), str(start + len(q["text"]))
 
 
 def _seed_name(name: str) -> str:
@@ -190,26 +209,62 @@ def _to_text(markup: str) -> str:
     return html_text.squash(markup) if _plain(markup) else html_text.to_text(markup)
 
 
+def _text(value) -> str:
+    """Any JSON value of a text field as plain text (HTML reduced, entities decoded once)."""
+    return _to_text(_text_of(value))
+
+
+def _decoded(value) -> str:
+    return html_text.squash(value) if isinstance(value, str) else ""
+
+
+def _repeats(b: _Builder, d: dict, w: Where, problems: list[Problem]) -> None:
+    """Warn about a slide that repeats an earlier one, or reuses its unique_id (TimelineJS shows both)."""
+    key = json.dumps(d, sort_keys=True, default=str)
+    first = b.seen_slides.setdefault(key, w.label)
+    if first != w.label:
+        problems.append(w.warn(None, f"the same as {first}; both are kept"))
+        return
+    uid = _text_of(d.get("unique_id")).strip()
+    if uid:
+        other = b.seen_uids.setdefault(uid, w.label)
+        if other != w.label:
+            problems.append(w.warn(None, f"unique_id '{uid[:60]}' is also {other}'s; this one gets another id"))
+
+
+def _without_generic_links(text: str, links) -> str:
+    """The summary without link text that names nothing ('More'): the link's page is the source."""
+    generic = {link.text for link in links if link.text.strip().lower() in GENERIC_LINK_TEXT}
+    if not generic:
+        return text
+    out = []
+    for para in text.split("\n\n"):
+        for g in generic:
+            if para == g:
+                para = ""
+            elif para.endswith(" " + g):
+                para = para[: -len(g) - 1].rstrip()
+        if para:
+            out.append(para)
+    return "\n\n".join(out)
+
+
 def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) -> dict | None:
     d, w = s.data, s.where
-    n = len(problems)
     text = d.get("text") if isinstance(d.get("text"), dict) else {}
     if d.get("text") is not None and not isinstance(d.get("text"), dict):
         problems.append(w.problem("text", f"must be an object with headline and text, not a {jstype(d.get('text'))}"))
+        return None
     media = d.get("media") if isinstance(d.get("media"), dict) else {}
-    if "start_date" not in d or d.get("start_date") in (None, "", {}):
-        problems.append(w.problem("start_date", "missing: every slide but the title needs a start_date"))
+    got = read_slide_dates(d, w, problems, era, _text)
+    if got is None:
         return None
-    start = read_date(d.get("start_date"), w, "start_date", problems)
-    end = read_date(d.get("end_date"), w, "end_date", problems)
-    if era and end is None and len(problems) == n:
-        problems.append(w.problem("end_date", "missing: an era needs an end_date"))
-    if len(problems) > n or start is None:
-        return None
+    start, end = got.start, got.end
+    _repeats(b, d, w, problems)
     body = _parse(_text_of(text.get("text")))
     meta = body.meta
     headline = _to_text(_text_of(text.get("headline")))
-    display = _to_text(_text_of(d.get("display_date")) or _text_of((d.get("start_date") or {}).get("display_date")))
+    display = got.display
     # exact dates our own export carries (qualifiers such as 'c.' that TimelineJS has no field for)
     start_text, end_text = start.date.canonical(), end.date.canonical() if end else ""
     for key, target in (("start", "start"), ("end", "end")):
@@ -252,7 +307,7 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
     group = _to_text(_text_of(d.get("group")))
     if not actor_ids and group:
         actor_ids.append(b.actor(slugify(group, "group"), group))
-    if not actor_ids:
+    if not actor_ids and not era:   # an era is drawn across every lane: it needs none of its own
         actor_ids.append(b.actor(*UNASSIGNED, description="events the TimelineJS file put in no group"))
     # sources
     source_ids: list[str] = []
@@ -265,23 +320,28 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
         attrs = link.attrs
         cite(b.source(link.url, _title_of(link), attrs.get("data-publisher", ""), attrs.get("data-source", "")))
     for link in body.links:
-        cite(b.source(link.url, link.text if link.text != link.url else ""))
+        cite(b.source(link.url, ""))   # the source is the link's page; its text is part of the prose
     media_url = _text_of(media.get("url")).strip()
     credit = _parse(_text_of(media.get("credit")))
-    caption = _to_text(_text_of(media.get("caption")))
     credit_source = ""
     for link in credit.sources:   # written by our export: the quote's source, not necessarily the event's
         credit_source = credit_source or b.source(link.url, _title_of(link), link.attrs.get("data-publisher", ""),
                                                   link.attrs.get("data-source", ""))
     for link in credit.links:
-        sid = b.source(link.url, link.text if link.text != link.url else "")
+        sid = b.source(link.url, "")
         credit_source = credit_source or sid
         cite(sid)
-    media_quotes = []
-    if html_text.is_markup(media_url):
-        media_quotes = html_text.parse(media_url).quotes
-    elif URL.match(media_url):
-        cite(b.source(media_url, caption or credit.text or "", credit.text))
+    media_quotes = html_text.parse(media_url).quotes if html_text.is_markup(media_url) else []
+    row = read_media(media, eid, w, problems, _text)
+    if row:
+        b.media.append(row)
+    for link in body.media:   # our export's other media of the event
+        more = read_media({"url": link.url, "caption": link.text if link.text != link.url else "",
+                           **{k: link.attrs.get(f"data-{k}", "") for k in ("credit", "alt", "thumbnail")}},
+                          eid, w, problems, _decoded)   # the parser decoded these once already
+        if more:
+            more["kind"] = link.attrs.get("data-kind") or more["kind"]
+            b.media.append(more)
     if media_quotes and not credit_source and credit.text:
         credit_source = b.file_cited(credit.text, "")
     if not source_ids and credit_source:
@@ -289,7 +349,7 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
     if not source_ids:
         cite(b.file_cited())
     # quotes: from the media slot, and blockquotes with a <cite> in the text
-    summary = body.text
+    summary = _without_generic_links(body.text, body.links)
     for where_from, qs in (("media", media_quotes), ("text", body.quotes)):
         for q in qs:
             if where_from == "text" and not q.cite and not q.cite_attrs:

@@ -38,14 +38,18 @@ class Where:
     label: str            # 'slide 7', 'era 2', 'title slide', 'row 5'
     row: int | None = None  # sheet row (header = row 1)
 
-    def problem(self, fld: str | None, message: str) -> Problem:
+    def problem(self, fld: str | None, message: str, severity: str = "error") -> Problem:
         if self.row is not None:   # a sheet: file, row, column
             col = _COLUMN_OF.get(fld or "", fld) if fld else None
-            return Problem(self.file, self.row, col, message)
+            return Problem(self.file, self.row, col, message, severity)
         where = f"{self.file}, {self.label}"
         if fld:
             where += f", field '{fld}'"
-        return Problem(where, None, None, message)
+        return Problem(where, None, None, message, severity)
+
+    def warn(self, fld: str | None, message: str) -> Problem:
+        """What loading drops or guesses here: the file still loads (TimelineJS draws it too)."""
+        return self.problem(fld, message, "warning")
 
 
 @dataclass
@@ -139,15 +143,32 @@ def read_json(text: str, name: str, problems: list[Problem]) -> Doc | None:
             problems.append(w.problem(None, f"an era is an object, not a {jstype(era)}"))
             continue
         eras.append(Slide(era, w, "era"))
-    title = data.get("title")
-    if title is not None and not isinstance(title, dict):
-        problems.append(Problem(f"{name}, field 'title'", None, None, f"must be a slide object, not a {jstype(title)}"))
-        title = None
+    title = _title_slide(data.get("title"), name, problems)
     scale = data.get("scale") or "human"
     if scale not in ("human", "cosmological"):
         problems.append(Problem(f"{name}, field 'scale'", None, None, f"'{scale}' is neither 'human' nor 'cosmological'"))
         scale = "human"
     return Doc(name, Slide(title, Where(name, "title slide"), "title") if title else None, slides, eras, scale, text)
+
+
+def _title_slide(title, name: str, problems: list[Problem]) -> dict | None:
+    """The title slide. TimelineJS draws a file whose title is a list (as some tools write it): we
+    take its first slide. It refuses a title given as text; we take that text as the headline."""
+    where = f"{name}, field 'title'"
+    if title is None or isinstance(title, dict):
+        return title
+    if isinstance(title, list):
+        first = next((t for t in title if isinstance(t, dict)), None)
+        problems.append(Problem(where, None, None, "a list, not a title slide; its first slide is the title"
+                                if first else "a list without a slide in it; the timeline has no title slide",
+                                "warning"))
+        return first
+    if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
+        problems.append(Problem(where, None, None, "text, not a title slide; the text is the title", "warning"))
+        return {"text": {"headline": str(title)}}
+    problems.append(Problem(where, None, None, f"a {jstype(title)}, not a title slide; the timeline has no title",
+                            "warning"))
+    return None
 
 
 def read_sheet(text: str, name: str, problems: list[Problem]) -> Doc | None:
@@ -234,13 +255,15 @@ def jstype(v) -> str:
 def num(v, where: Where, fld: str, problems, what: str):
     """An integer from a JSON number or a string ('08', '1,815'); None when absent."""
     if v is None or isinstance(v, bool):
-        if isinstance(v, bool):
-            problems.append(where.problem(fld, f"{str(v).lower()} is not {what}"))
+        if isinstance(v, bool):   # TimelineJS draws it (as no value): so do we, and say so
+            problems.append(where.warn(fld, f"{str(v).lower()} is not {what}; it is left out"))
         return None
     if isinstance(v, (int, float)):
-        if isinstance(v, float) and (math.isnan(v) or not v.is_integer()):
+        if isinstance(v, float) and not math.isfinite(v):
             problems.append(where.problem(fld, f"'{v}' is not {what}"))
             return None
+        if isinstance(v, float) and not v.is_integer():   # TimelineJS reads the whole part (parseInt)
+            problems.append(where.warn(fld, f"{v} is not {what}; read as {int(v)}"))
         return int(v)
     if isinstance(v, str):
         s = re.sub(r"[\s,]+", "", v)

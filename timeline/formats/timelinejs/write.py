@@ -1,4 +1,11 @@
-"""Export: our dataset as TimelineJS JSON or sheet CSV, every text HTML-escaped."""
+"""Export: our dataset as TimelineJS JSON or sheet CSV, every text HTML-escaped.
+
+TimelineJS's own fields carry what they can: `group` (the first actor), `display_date`, `media`
+(url, caption, credit, alt, thumbnail; the first quote when the event has no media, its source as
+the credit). What TimelineJS has no field for (every actor, ids, exact uncertain dates, tags)
+rides in data-* attributes of an empty `tl-actors` span, so a reader sees no added text; sources
+with a web address are listed as links, without a label.
+"""
 from __future__ import annotations
 
 import csv
@@ -47,16 +54,19 @@ def _meta_attrs(ev, generated_display: bool) -> str:
     return "".join(f' {k}="{esc(v)}"' for k, v in attrs)
 
 
-def _source_html(ds: Dataset, sid: str) -> str:
+def _source_html(ds: Dataset, sid: str, visible: bool = True) -> str:
+    """A source: a link with its title (and publisher) when it has a web address; otherwise, or when
+    not `visible`, an empty element whose data-* attributes carry it back on import."""
     rows = ds.sources[ds.sources["id"] == sid]
     if rows.empty:
         return ""
     s = rows.iloc[0]
     pub = f' data-publisher="{esc(s["publisher"])}"' if _is_set(s["publisher"]) else ""
     label = esc(s["title"]) + (f" ({esc(s['publisher'])})" if _is_set(s["publisher"]) else "")
-    if _is_set(s["url"]):
+    if _is_set(s["url"]) and visible:
         return f'<a href="{esc(s["url"])}" data-source="{esc(sid)}"{pub} target="_blank" rel="noopener">{label}</a>'
-    return f'<span data-source="{esc(sid)}"{pub}>{label}</span>'
+    url = f' href="{esc(s["url"])}"' if _is_set(s["url"]) else ""
+    return f'<span data-source="{esc(sid)}" data-title="{esc(s["title"])}"{url}{pub}></span>'
 
 
 def _quote_html(ds: Dataset, q) -> str:
@@ -79,7 +89,7 @@ def _quote_html(ds: Dataset, q) -> str:
     return out + f'<cite data-speaker="{esc(q["speaker"])}">{esc(name)}</cite></blockquote>'
 
 
-def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool) -> str:
+def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool, extra_media=()) -> str:
     parts = []
     if _is_set(ev["summary"]):
         parts += [f"<p>{esc(p)}</p>" for p in re.split(r"\n\s*\n", ev["summary"]) if p.strip()]
@@ -89,6 +99,11 @@ def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool) -> str:
         parts.append(f'<p class="tl-note">Note: {esc(ev["note"])}</p>')
     for _, q in quotes_in_text.iterrows():
         parts.append(_quote_html(ds, q))
+    for m in extra_media:
+        parts.append(_media_link(m))
+    linked = [x for x in (_source_html(ds, sid) for sid in ev["sources"] if _has_url(ds, sid)) if x]
+    if linked:
+        parts.append(f'<p class="tl-sources">{"; ".join(linked)}</p>')
     names = []
     disputed = set(disputed_actors(ev))
     for aid in ev["actors"]:
@@ -97,17 +112,41 @@ def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool) -> str:
         extra = ""
         if a is not None and _is_set(a.get("country")):
             extra += f' data-country="{esc(a["country"])}"'
-        if aid in disputed:   # shown in words; read back as 'aid?' (timeline.model.DISPUTED)
-            names.append(f'<span data-actor="{esc(aid)}" data-disputed="1"{extra}>{esc(ds.actor_name(aid))}</span>'
-                         " (involvement disputed)")
-            continue
-        names.append(f'<span data-actor="{esc(aid)}"{extra}>{esc(ds.actor_name(aid))}</span>')
-    label = "Actor" if len(names) == 1 else "Actors"
-    parts.append(f'<p class="tl-actors"{_meta_attrs(ev, generated_display)}>{label}: {", ".join(names)}</p>')
-    srcs = [x for x in (_source_html(ds, sid) for sid in ev["sources"]) if x]
-    if srcs:
-        parts.append(f'<p class="tl-sources">Sources: {"; ".join(srcs)}</p>')
+        flag = ' data-disputed="1"' if aid in disputed else ""   # read back as 'aid?' (timeline.model.DISPUTED)
+        names.append(f'<span data-actor="{esc(aid)}" data-name="{esc(ds.actor_name(aid))}"{flag}{extra}></span>')
+    hidden = [_source_html(ds, sid, visible=False) for sid in ev["sources"] if not _has_url(ds, sid)]
+    parts.append(f'<span class="tl-actors"{_meta_attrs(ev, generated_display)}>{"".join(names)}</span>'
+                 f'<span class="tl-sources">{"".join(hidden)}</span>' if hidden else
+                 f'<span class="tl-actors"{_meta_attrs(ev, generated_display)}>{"".join(names)}</span>')
     return "".join(parts)
+
+
+def _has_url(ds: Dataset, sid: str) -> bool:
+    rows = ds.sources[ds.sources["id"] == sid]
+    return not rows.empty and _is_set(rows.iloc[0]["url"])
+
+
+def _media_obj(m: dict) -> dict:
+    """A media row as TimelineJS's `media` (caption and credit are HTML there: escaped)."""
+    out = {"url": m["url"]}
+    for k in ("caption", "credit"):
+        if m[k]:
+            out[k] = esc(m[k])
+    for k in ("alt", "thumbnail"):
+        if m[k]:
+            out[k] = m[k]
+    from ...media import guess_kind
+
+    if m["kind"] != guess_kind(m["url"]):   # not TimelineJS's (it ignores it): only where its guess differs
+        out["kind"] = m["kind"]
+    return out
+
+
+def _media_link(m: dict) -> str:
+    """A second (third…) media of an event: TimelineJS shows one, the others are links in the text."""
+    attrs = "".join(f' data-{k}="{esc(m[k])}"' for k in ("kind", "credit", "alt", "thumbnail") if m[k])
+    return (f'<p class="tl-media"><a href="{esc(m["url"])}"{attrs} target="_blank" rel="noopener">'
+            f'{esc(m["caption"] or m["url"])}</a></p>')
 
 
 def _slide(ds: Dataset, ev, era: bool = False) -> dict:
@@ -119,16 +158,22 @@ def _slide(ds: Dataset, ev, era: bool = False) -> dict:
     if not display and (start.qualifier or (end and end.qualifier)):
         display = start.label() + (f" – {end.label()}" if end else "")
         generated = True
+    from ...media import item
+
+    media = [item(m) for m in ds.media_for(ev["id"]).to_dict("records")]
+    in_text = qs if era or media else qs.iloc[1:]   # the media slot: the event's media, else its first quote
     slide = {"unique_id": ev["id"], "start_date": _date_obj(ev["start"]),
              "text": {"headline": esc(ev["title"]),
-                      "text": _text_html(ds, ev, qs if era else qs.iloc[1:], generated)}}
+                      "text": _text_html(ds, ev, in_text, generated, media[1:] if not era else media)}}
     if end is not None:
         slide["end_date"] = _date_obj(ev["end"])
     if display:
         slide["display_date"] = esc(display)
     if len(ev["actors"]):
         slide["group"] = esc(ds.actor_name(ev["actors"][0]))
-    if not qs.empty and not era:   # an era has no media slot: its quotes are all in its text
+    if media and not era:
+        slide["media"] = _media_obj(media[0])
+    elif not qs.empty and not era:   # an era has no media slot: its quotes are all in its text
         q = qs.iloc[0]
         slide["media"] = {"url": _quote_html(ds, q), "credit": _source_html(ds, q["source"])}
     return slide
@@ -145,6 +190,11 @@ def to_timelinejs(ds: Dataset) -> dict:
         if lang and lang != "en":
             body += f'<p class="tl-actors" data-language="{esc(lang)}"></p>'
         title["text"]["text"] = body
+    own = ds.media_for("")
+    if not own.empty:
+        from ...media import item
+
+        title["media"] = _media_obj(item(own.iloc[0].to_dict()))
     out = {"title": title, "events": [_slide(ds, e) for _, e in ev[ev["kind"] != "phase"].iterrows()]}
     eras = []
     for _, e in ev[ev["kind"] == "phase"].iterrows():
@@ -178,6 +228,7 @@ def to_sheet_rows(ds: Dataset) -> list[list[str]]:
                  "Display Date": s.get("display_date", ""), "Headline": text.get("headline", ""),
                  "Text": text.get("text", ""), "Media": media.get("url", ""),
                  "Media Credit": media.get("credit", ""), "Media Caption": media.get("caption", ""),
+                 "Media Thumbnail": media.get("thumbnail", ""), "Alt Text": media.get("alt", ""),
                  "Type": kind, "Group": s.get("group", "")}
         return [files.neutralise_formula(str(cells.get(h, ""))) for h in header]
 
