@@ -107,7 +107,7 @@ def test_json_routes_answer(page, extreme, which):
 
 def test_exported_file_draws(page, extreme, tmp_path):
     import timeline
-    from timeline.page.document import export_file
+    from timeline.page.export import export_file
 
     for src in (extreme["folder"], extreme["tl"]):
         out = export_file(timeline.load(src), None, tmp_path / f"{src.name}.html")

@@ -216,7 +216,7 @@ def test_csp_allows_https_images_only():
 
 
 def test_exported_file_shows_media_and_runs_nothing(tmp_path):
-    from timeline.page.document import build
+    from timeline.page.export import build
     from timeline.view import View
 
     plain = build(timeline.load(_with_media(tmp_path / "a", IMAGE)), View(event="hanoi-summit"))

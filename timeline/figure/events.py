@@ -12,16 +12,28 @@ from ..filters import visible_mask
 from ..index import derived, membership
 from ..model import Dataset
 from ..view import View
-from .options import (HOVER_CHARS, LABEL_CHARS, LANE_CHARS, MAX_QUOTE, SYMBOL_AFTER, SYMBOL_BEFORE, SYMBOL_CIRCA,
-                      SYMBOL_EXACT, SYMBOL_IMPRECISE)
+from .options import (HOVER_CHARS, LABEL_CHARS, LANE_CHARS, LANE_KEY_CHARS, MAX_QUOTE, SYMBOL_AFTER,
+                      SYMBOL_BEFORE, SYMBOL_CIRCA, SYMBOL_EXACT, SYMBOL_IMPRECISE)
 
 
 def lane_styles(dataset: Dataset, lanes: tuple[str, ...]) -> list[tuple[int, str, str]]:
-    """(actor code, escaped lane name, colour) for each lane, top to bottom."""
+    """(actor code, escaped lane name, colour) for each lane, top to bottom.
+
+    The name is the lane's category on the y axis, repeated in every point: it is cut to
+    LANE_KEY_CHARS (a name of tens of thousands of characters stalled the page) and kept unique."""
     actors = dataset.actors
     codes = membership(dataset).code_of(lanes)
-    return [(int(code), html.escape(str(actors["name"].iat[code]), quote=False), str(actors["colour"].iat[code]))
-            for code in codes]
+    out, taken = [], set()
+    for code in codes:
+        name = str(actors["name"].iat[code])
+        key = name if len(name) <= LANE_KEY_CHARS else name[:LANE_KEY_CHARS - 1] + "…"
+        n = 2
+        while key in taken:
+            key = f"{key[:LANE_KEY_CHARS]} ({n})"
+            n += 1
+        taken.add(key)
+        out.append((int(code), html.escape(key, quote=False), str(actors["colour"].iat[code])))
+    return out
 
 
 def lane_items(dataset: Dataset, view: View, lane_codes: list[int]) -> pd.DataFrame:

@@ -12,6 +12,7 @@ MAX_QUOTE = 140            # characters of a quote in the hover
 LABEL_CHARS = 28           # a label is the title cut to this many characters
 HOVER_CHARS = 120          # a title or date in the hover is cut to this many (the details have it whole)
 LANE_CHARS = 40            # a lane's tick label is the actor's name cut to this many
+LANE_KEY_CHARS = 200       # a lane's category (in every point of its traces) is its name cut to this many
 LABEL_FONT_PX = 11
 CHAR_PX = 6.6              # estimated width of one label character at LABEL_FONT_PX
 LABEL_GAP_PX = 10          # space kept between two labels, and after the marker
