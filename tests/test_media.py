@@ -224,3 +224,15 @@ def test_exported_file_shows_media_and_runs_nothing(tmp_path):
     assert "https://example.org/hanoi.jpg" in page           # inlined details carry the media
     assert page.count("</script>") == plain.count("</script>")   # the caption's </script> cannot end a script
     assert "<iframe" not in page.lower()
+
+
+def test_vertical_view_cards_show_the_image(tmp_path):
+    from timeline.page import cards
+
+    ds = timeline.load(_with_media(tmp_path, IMAGE, *HOSTILE))
+    page = cards.to_html(cards.card(ds, "hanoi-summit", "en"))
+    assert (f'<img src="{IMAGE[1]}" alt="{IMAGE[5]}" loading="lazy" decoding="async" '
+            'referrerpolicy="no-referrer">') in page
+    assert "Photo: AP" in page
+    assert '<a href="https://example.org/clip.js"' in page          # a video is a link, not a player
+    assert "<script" not in page and "<iframe" not in page and "<video" not in page

@@ -203,6 +203,22 @@ def source_el(s: dict, lang: str) -> El:
     return el("li", None, node, f" ({extra})" if extra else "")
 
 
+def media_el(m: dict, lang: str) -> El:
+    """One media item: an image inline (lazy, no referrer, alt text, caption, credit); any other
+    kind a link with its caption. Never a script, an iframe or a player (timeline.media)."""
+    credit = el("span", {"class": "tl-credit"}, m["credit"][:200]) if m["credit"] else None
+    if m["kind"] == "image":
+        img = el("img", {"src": m["url"], "alt": m["alt"][:1000], "loading": "lazy", "decoding": "async",
+                         "referrerpolicy": "no-referrer"})
+        cap = el("figcaption", None, m["caption"][:300], " " if m["caption"] and credit else "", credit)
+        return el("figure", {"class": "tl-media"}, img, cap if (m["caption"] or credit) else None)
+    label = m["caption"][:300] or f"{t('media_' + m['kind'], lang)}: {m['url'][:80]}"
+    return el("p", {"class": "tl-media"},
+              el("a", {"href": m["url"], "rel": "noopener noreferrer nofollow", "referrerpolicy": "no-referrer",
+                       "target": "_blank", "class": "tl-media-link"}, label),
+              [" · ", credit] if credit else None)
+
+
 # --- one card ---------------------------------------------------------------------------------
 
 def card(dataset: Dataset, event_id: str, lang: str, *, open_: bool = False, heading: str = "h3") -> El | None:
@@ -229,9 +245,10 @@ def _card(dataset: Dataset, event_id: str, lang: str, *, open_: bool, heading: s
     quotes = reading_quotes(d["quotes"], lang)
     head = el(heading, {"class": "tl-card-title", "id": f"card-{event_id}-title"},
               el("span", {"class": "tl-card-date"}, date_el(d, row, lang)), " ",
-              el("span", {"class": "tl-card-name"}, d["title"]))
+              el("span", {"class": "tl-card-name"}, d["title"] if len(d["title"]) <= 300 else d["title"][:300] + "…"))
     body = [el("p", {"class": "tl-card-summary"}, d["summary"]) if d["summary"] else None,
             el("p", {"class": "tl-card-place"}, d["place"]) if d["place"] else None]
+    body += [media_el(m, lang) for m in d.get("media", [])[:20]]
     if d["note"]:
         body.append(el("aside", {"class": "tl-note", "role": "note"},
                        el("strong", None, t("note", lang) + ": "), d["note"]))
