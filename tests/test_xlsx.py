@@ -46,7 +46,7 @@ def test_validate_reports_the_same_counts_as_the_folder(tmp_path, capsys):
 def test_the_workbook_carries_the_seed_texts(tmp_path):
     ds = timeline.load(DATA)
     wb = openpyxl.load_workbook(xlsx.write(ds, tmp_path / "b.xlsx"))
-    assert wb.sheetnames == ["events", "actors", "roles", "sources", "quotes", "stories", "seeds", "dataset"]
+    assert wb.sheetnames == ["events", "actors", "roles", "sources", "quotes", "stories", "media", "seeds", "dataset"]
     seeds = {r[0]: r[2] for r in wb["seeds"].iter_rows(min_row=2, values_only=True)}
     assert set(seeds) == set(ds.sources["seed"]) - {""}
 
