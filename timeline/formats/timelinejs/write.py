@@ -112,8 +112,11 @@ def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool, extra_m
         extra = ""
         if a is not None and _is_set(a.get("country")):
             extra += f' data-country="{esc(a["country"])}"'
-        flag = ' data-disputed="1"' if aid in disputed else ""   # read back as 'aid?' (timeline.model.DISPUTED)
-        names.append(f'<span data-actor="{esc(aid)}" data-name="{esc(ds.actor_name(aid))}"{flag}{extra}></span>')
+        if aid in disputed:   # shown in words; read back as 'aid?' (timeline.model.DISPUTED)
+            names.append(f'<span data-actor="{esc(aid)}" data-disputed="1"{extra}>{esc(ds.actor_name(aid))}</span>'
+                         " (involvement disputed)")
+            continue
+        names.append(f'<span data-actor="{esc(aid)}" data-name="{esc(ds.actor_name(aid))}"{extra}></span>')
     hidden = [_source_html(ds, sid, visible=False) for sid in ev["sources"] if not _has_url(ds, sid)]
     parts.append(f'<span class="tl-actors"{_meta_attrs(ev, generated_display)}>{"".join(names)}</span>'
                  f'<span class="tl-sources">{"".join(hidden)}</span>' if hidden else
