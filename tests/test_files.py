@@ -10,6 +10,7 @@ import time
 import pytest
 
 from timeline import files
+from timeline.formats.text import neutralise_formula
 
 from .datasets import ROOT
 
@@ -61,7 +62,7 @@ def test_write_killed_midway_leaves_previous_file_intact(tmp_path):
     ("-500", "-500"), ("Hanoi", "Hanoi"), ("", ""),
 ])
 def test_formula_injection_is_neutralised(cell, safe):
-    assert files.neutralise_formula(cell) == safe
+    assert neutralise_formula(cell) == safe
 
 
 def test_written_file_is_readable_like_any_new_file(tmp_path):

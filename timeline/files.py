@@ -94,19 +94,3 @@ def write_folder(path: str | Path, files: dict[str, bytes], force: bool = False)
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return p
-
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(cell: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection): prefix it with '.
-
-    Negative numbers and dates before the common era ('-500') stay as they are.
-    """
-    if cell and cell[0] in FORMULA_START:
-        body = cell[1:] if cell[0] == "-" else None
-        if body is not None and body.replace(".", "", 1).isdigit():
-            return cell
-        return "'" + cell
-    return cell

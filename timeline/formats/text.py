@@ -8,14 +8,30 @@ from ..problems import Problem, suggest
 
 URL = re.compile(r"^https?://[^\s<>\"']+$", re.I)
 
-# A cell a spreadsheet would run as a formula when the file is opened (CSV injection).
+# The formula-as-text rule, in one place. A cell a spreadsheet would run as a formula when the file
+# is opened (CSV injection) is refused when read (FORMULA), unless marked as text with a leading '
+# (what `neutralise_formula` writes, and `unmark` reads back).
 FORMULA = re.compile(r"^\s*[=+\-@]\s*[A-Za-z_][A-Za-z0-9_.]*\s*[(|!]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula (CSV injection): prefix it with '.
+
+    Negative numbers and dates before the common era ('-500') stay as they are.
+    """
+    if cell and cell[0] in FORMULA_START:
+        body = cell[1:] if cell[0] == "-" else None
+        if body is not None and body.replace(".", "", 1).isdigit():
+            return cell
+        return "'" + cell
+    return cell
 
 
 def unmark(cell: str) -> str:
     """A cell marked as text the way our files mark formula-like text ("'=…", see
-    `files.neutralise_formula`), as it was written; any other cell as it is."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
+    `neutralise_formula`), as it was written; any other cell as it is."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] != "" and cell[1] in FORMULA_START else cell
 
 
 def separator(text: str, names) -> str:

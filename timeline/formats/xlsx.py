@@ -27,7 +27,7 @@ from .. import files
 from ..model import OPTIONAL_TABLES, TABLES, Dataset, marked_actors
 from ..problems import Problem, ValidationError, suggest
 from . import folder as loader
-from .text import check_header
+from .text import check_header, neutralise_formula
 
 SEEDS_SHEET, META_SHEET = "seeds", "dataset"
 SEED_COLUMNS, META_COLUMNS = ("file", "part", "text"), ("key", "value")
@@ -103,7 +103,7 @@ def _rows(ws, raw: bool = False):
 def _marked(cell):
     value = cell.value
     if isinstance(value, str) and cell.data_type != "f":
-        return files.neutralise_formula(value.strip())
+        return neutralise_formula(value.strip())
     return value
 
 
@@ -243,7 +243,7 @@ def _put(ws, row: int, col: int, text: str) -> None:
     cell.value = text
     cell.data_type = "s"          # never a formula, whatever the text starts with
     cell.number_format = "@"      # text: Excel keeps 2018-03 as written
-    if files.neutralise_formula(text) != text:
+    if neutralise_formula(text) != text:
         cell.quotePrefix = True   # and stays text when the cell is edited
 
 
@@ -312,7 +312,7 @@ def folder_files(records: dict, meta: dict, seeds: dict) -> dict[str, bytes]:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(used)
         for r in rows:
-            w.writerow([files.neutralise_formula(str(r.get(c, "") or "")) for c in used])
+            w.writerow([neutralise_formula(str(r.get(c, "") or "")) for c in used])
         out[table.file] = buf.getvalue().encode("utf-8")
     if meta:
         out["dataset.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -10,6 +10,7 @@ from ... import files
 from ...model import TABLE_BY_NAME, Dataset
 from ...problems import Problem, ValidationError
 from .. import folder
+from ..text import neutralise_formula
 from .mapping import to_records
 from .read import read_bytes
 
@@ -41,7 +42,7 @@ def _errors(problems: list[Problem]) -> list[Problem]:
 def as_text_cells(records: dict) -> dict:
     """Cells marked as text the way our CSV files mark them ('=…' -> "'=…"), so text from a TimelineJS
     file that looks like a spreadsheet formula is kept as text, exactly as the folder we write keeps it."""
-    return {t: [{k: files.neutralise_formula(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+    return {t: [{k: neutralise_formula(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
             for t, rows in records.items()}
 
 
@@ -80,7 +81,7 @@ def folder_files(records: dict, meta: dict, seeds: dict) -> dict[str, bytes]:
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(used)
         for r in rows:
-            w.writerow([files.neutralise_formula(str(r.get(c, "") or "")) for c in used])
+            w.writerow([neutralise_formula(str(r.get(c, "") or "")) for c in used])
         out[table.file] = buf.getvalue().encode("utf-8")
     out["dataset.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     for name, text in seeds.items():

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ...problems import Problem
-from ..text import check_header, decode, separator, short
+from ..text import check_header, decode, separator, short, unmark
 
 SHEET_HEADER = ["Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
                 "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -197,7 +197,7 @@ def read_sheet(text: str, name: str, problems: list[Problem]) -> Doc | None:
             row += 1
             if not any(c.strip() for c in cells):
                 continue
-            rec = {h: _unmark(cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header) if h}
+            rec = {h: unmark(cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header) if h}
             w = Where(name, f"row {row}", row)
             kind = rec.get("Type", "").strip().lower()
             s = Slide(_slide_from_row(rec, v1), w, "event")
@@ -213,11 +213,6 @@ def read_sheet(text: str, name: str, problems: list[Problem]) -> Doc | None:
         problems.append(Problem(name, row + 1, None, f"unreadable CSV: {e}"))
         return None
     return Doc(name, title, slides, eras, "human", text)
-
-
-def _unmark(cell: str) -> str:
-    """A cell our sheet export marked as text ("'=…", see files.neutralise_formula) as it was."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@") else cell
 
 
 def _slide_from_row(rec: dict, v1: bool) -> dict:

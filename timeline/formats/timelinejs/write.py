@@ -17,6 +17,7 @@ from pathlib import Path
 from ... import dates, files
 from ...model import Dataset, disputed_actors
 from ..html_text import esc
+from ..text import neutralise_formula
 from .read import JS_DATE_YEARS, SHEET_HEADER, SHEET_OPTIONAL
 
 
@@ -233,7 +234,7 @@ def to_sheet_rows(ds: Dataset) -> list[list[str]]:
                  "Media Credit": media.get("credit", ""), "Media Caption": media.get("caption", ""),
                  "Media Thumbnail": media.get("thumbnail", ""), "Alt Text": media.get("alt", ""),
                  "Type": kind, "Group": s.get("group", "")}
-        return [files.neutralise_formula(str(cells.get(h, ""))) for h in header]
+        return [neutralise_formula(str(cells.get(h, ""))) for h in header]
 
     rows.append(row(data["title"], "title"))
     rows += [row(s) for s in data["events"]]
