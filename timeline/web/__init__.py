@@ -16,7 +16,11 @@ from pathlib import Path
 import dash
 
 from ..model import Dataset
+from ..page import social
+from ..store import DatasetStore
 from ..view import View
+from . import (callbacks, cards, compress, context, discovery, embed, embed_dialog, layout, layout_route, plotly_js,
+               public, security)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -48,34 +52,19 @@ def create_app(data=None, **config) -> dash.Dash:
     editor (True: the banner after a broken edit lists each problem with file, row and column, for
     someone editing the data on this machine; default False, a generic banner for a public server),
     and any dash.Dash keyword (e.g. url_base_pathname).
-    """
-    from . import callbacks, layout
 
+    The wiring, in order: the dataset (a store that reloads, or a fixed Dataset), the page, the
+    callbacks, the embed routes and dialog, the index page's additions (oEmbed link, plotly.js,
+    preloads), the layout route, compression, the security layer (it hashes every inline script
+    the others added), and outermost the proxy fix (the address the reader used).
+    """
     interval = config.pop("reload_interval", 2.0)
     title = config.pop("title", None)
     frame_ancestors = config.pop("frame_ancestors", None)
-    config_proxies = config.pop("proxy_fix", None)
+    proxies = config.pop("proxy_fix", None)
     editor = bool(config.pop("editor", False))
-    if isinstance(data, Dataset):
-        dataset = data
-
-        def get():
-            return dataset
-
-        def problems():
-            return []
-    else:
-        from ..store import DatasetStore
-
-        store = DatasetStore(data, interval=interval)
-        get = store.get
-
-        def problems():
-            return store.problems
-
+    get, problems = _source(data, interval)
     first = get()
-    from ..page import social
-
     app = dash.Dash(
         __name__,
         title=title or first.title,
@@ -89,15 +78,43 @@ def create_app(data=None, **config) -> dash.Dash:
         **config,
     )
     app.index_string = INDEX
+    context.install(app.server, get=get, problems=problems)
+    _layouts(app, get, problems, editor)
+    callbacks.register(app)
+    embed.register(app, get, frame_ancestors=frame_ancestors)
+    embed_dialog.register(app)
+    discovery.install(app)
+    plotly_js.install(app, get)
+    cards.install(app, first)
+    layout_route.install(app, lambda: _current(get, problems, editor))
+    if not app.config.get("compress"):
+        compress.install(app.server)
+    security.install(app)   # CSP hashes of every inline script, body limit, error answers
+    public.configured_url()   # a malformed TIMELINE_PUBLIC_URL fails at start, not in a request
+    public.install_proxy_fix(app.server, proxies)   # outermost: the address the reader used
+    return app
 
+
+def _source(data, interval):
+    """(get, problems): the current dataset and its reload problems, from a Dataset or a store."""
+    if isinstance(data, Dataset):
+        return (lambda: data), (lambda: [])
+    store = DatasetStore(data, interval=interval)
+    return store.get, (lambda: store.problems)
+
+
+def _current(get, problems, editor: bool) -> tuple:
+    """The dataset and what the banner shows: the problems themselves for the editor."""
+    return get(), tuple(problems()) if editor else bool(problems())
+
+
+def _layouts(app, get, problems, editor: bool) -> None:
+    """The page for `/` (built once per dataset version, and now rather than on the first
+    request) and the validation layout."""
     cache: dict = {}
 
-    def current():
-        """The dataset and what the banner shows: the problems themselves for the editor."""
-        return get(), tuple(problems()) if editor else bool(problems())
-
     def serve_layout():
-        ds, flag = current()
+        ds, flag = _current(get, problems, editor)
         key = (id(ds), flag)
         if key not in cache:
             cache.clear()
@@ -106,42 +123,17 @@ def create_app(data=None, **config) -> dash.Dash:
 
     # Dash ships the validation layout inside every page: the ids and properties suffice, not
     # the figure and the event list a second time.
-    light = layout.page(first, View(), problems=problems())
+    light = layout.page(get(), View(), problems=problems())
     light["graph"].figure = {}
     light["event-list"].children = []
     app.validation_layout = light
     app.layout = serve_layout
-    serve_layout()   # built now, not on the first request
-    callbacks.register(app, get)
-    from . import embed
-
-    embed.register(app, get, frame_ancestors=frame_ancestors)
-    from . import plotly_js
-
-    plotly_js.install(app, get)
-    from . import cards
-
-    cards.install(app, first)
-    from . import layout_route
-
-    layout_route.install(app, current)
-    if not app.config.get("compress"):
-        from . import compress
-
-        compress.install(app.server)
-    from . import security
-
-    security.install(app)   # CSP hashes of every inline script, body limit, error answers
-    from . import public
-
-    public.configured_url()   # a malformed TIMELINE_PUBLIC_URL fails at start, not in a request
-    public.install_proxy_fix(app.server, config_proxies)   # outermost: the address the reader used
-    return app
+    serve_layout()
 
 
 def _can_compress() -> bool:
     try:
-        import flask_compress  # noqa: F401
+        import flask_compress  # noqa: F401  (optional: Dash compresses with it when installed)
     except ImportError:
         return False
     return True

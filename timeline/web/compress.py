@@ -9,6 +9,10 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 
+from flask import request
+
+from .http import accepts, add_vary
+
 MIN_BYTES = 1400
 TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
 STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/")
@@ -21,11 +25,9 @@ def _static_gzip(key: tuple, data: bytes) -> bytes:
 
 def install(server) -> None:
     """Compress eligible responses of a Flask server when the client accepts gzip."""
-    from flask import request
-
     @server.after_request
     def _gzip(response):
-        if ("gzip" not in request.headers.get("Accept-Encoding", "") or response.status_code != 200
+        if (not accepts(request, "gzip") or response.status_code != 200
                 or response.headers.get("Content-Encoding") or not response.mimetype
                 or not response.mimetype.startswith(TYPES) or request.method == "HEAD"):
             return response
@@ -40,7 +42,5 @@ def install(server) -> None:
         response.set_data(body)
         response.headers["Content-Encoding"] = "gzip"
         response.headers["Content-Length"] = str(len(body))
-        vary = response.headers.get("Vary", "")
-        if "accept-encoding" not in vary.lower():
-            response.headers["Vary"] = (vary + ", " if vary else "") + "Accept-Encoding"
+        add_vary(response)
         return response

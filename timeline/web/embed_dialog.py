@@ -1,18 +1,30 @@
 """The app's "Embed" button: the iframe snippet for the current view, copy, and a live preview.
 
 `element(lang)` is the button and its dialog (placed in the page header by the layout);
-`register(app, get)` adds the one callback (called by `timeline.web.embed.register`). The snippet
-is built from the view store (`View.to_query()`), so it carries actors, mode, range, selected
-event, search and language exactly as the app's own deep link does.
+`register(app)` adds its callbacks (called by `create_app`). The snippet is built from the view
+store (`View.to_query()`), so it carries actors, mode, range, selected event, search and
+language exactly as the app's own deep link does.
 """
 from __future__ import annotations
 
-from dash import Input, Output, State, ctx, dcc, html, no_update
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html, no_update
+from flask import request
 
 from ..i18n import t
 from ..view import View
+from . import context
+from .public import base_url
+from .snippets import DEFAULT_HEIGHT, embed_src, iframe_html, view_title
+from .state import parse
 
 PREVIEW_HEIGHT = 360
+STORY_HEIGHT = 640
+# (component id, property, string key) of the dialog's translated strings
+TEXTS = [("embed-open", "children", "embed"), ("embed-heading", "children", "embed_title"),
+         ("embed-help", "children", "embed_help"), ("embed-code-label", "children", "embed_code"),
+         ("embed-close", "children", "close"), ("embed-preview-heading", "children", "embed_preview"),
+         ("embed-copy", "title", "embed_copy"), ("embed-preview", "title", "embed_preview"),
+         ("embed-story-label", "children", "embed_story_code"), ("embed-story-copy", "title", "embed_copy_story")]
 
 
 def element(lang: str = "en"):
@@ -54,67 +66,43 @@ def element(lang: str = "en"):
 
 def snippet_for(dataset, query: str | None, base: str) -> tuple[str, str]:
     """(iframe snippet, its src) for the view a query stands for; `base` is the app's root URL."""
-    from .embed import DEFAULT_HEIGHT, embed_src, iframe_html, view_title
-    from .state import parse
-
     view = parse(dataset, query)
     src = embed_src(base, view)
     return iframe_html(src, "100%", DEFAULT_HEIGHT, view_title(dataset, view)), src
 
 
-STORY_HEIGHT = 640
-
-
 def story_snippet_for(dataset, query: str | None, base: str) -> str:
     """The iframe snippet of the view's story (its actors, search and language; first step)."""
-    from .embed import embed_src, iframe_html, view_title
-    from .state import parse
-
     view = parse(dataset, query)
     told = View(actors=view.actors, search=view.search, lang=view.lang, story_mode=True)
     return iframe_html(embed_src(base, told), "100%", STORY_HEIGHT, view_title(dataset, told))
 
 
-def register(app, get) -> None:
-    """The dialog's callback: open/close, and the snippet + preview for the current view."""
-    from flask import request
+def embed_dialog(_open, _close, _passed, query, hidden):
+    """Open/close, and the snippet + preview for the current view, with the labels in its language."""
+    ds = context.dataset()
+    lang = parse(ds, query).lang
+    labels = [t(key, lang) for _, _, key in TEXTS]
+    trigger = ctx.triggered_id
+    if trigger == "embed-close":
+        return True, no_update, None, no_update, *labels
+    if trigger == "embed-view" and hidden:
+        return no_update, no_update, no_update, no_update, *labels
+    base = base_url(request)   # TIMELINE_PUBLIC_URL, or the reader's address (timeline.web.public)
+    code, src = snippet_for(ds, query, base)
+    return False, code, src, story_snippet_for(ds, query, base), *labels
 
-    from .public import base_url
-    from .state import parse
 
-    texts = [("embed-open", "children", "embed"), ("embed-heading", "children", "embed_title"),
-             ("embed-help", "children", "embed_help"), ("embed-code-label", "children", "embed_code"),
-             ("embed-close", "children", "close"), ("embed-preview-heading", "children", "embed_preview"),
-             ("embed-copy", "title", "embed_copy"), ("embed-preview", "title", "embed_preview"),
-             ("embed-story-label", "children", "embed_story_code"), ("embed-story-copy", "title", "embed_copy_story")]
-
-    # A view change reaches the server only when the dialog is open or the language changed (its
-    # labels): the closed dialog used to cost one more request per filter, zoom and click.
+def register(app) -> None:
+    """The dialog's callbacks."""
     app.clientside_callback(
-        """function(q, hidden, last) {
-            var lang = new URLSearchParams(q || "").get("lang") === "nl" ? "nl" : "en";
-            if (hidden && last && last.lang === lang) return window.dash_clientside.no_update;
-            return {q: q, lang: lang};
-        }""",
+        ClientsideFunction("timeline", "embedView"),
         Output("embed-view", "data"), Input("view", "data"), State("embed-modal", "hidden"),
         State("embed-view", "data"), prevent_initial_call=True)
-
-    @app.callback(
+    app.callback(
         Output("embed-modal", "hidden"), Output("embed-code", "value"), Output("embed-preview", "src"),
         Output("embed-story-code", "value"),
-        *[Output(cid, prop) for cid, prop, _ in texts],
+        *[Output(cid, prop) for cid, prop, _ in TEXTS],
         Input("embed-open", "n_clicks"), Input("embed-close", "n_clicks"), Input("embed-view", "data"),
         State("view", "data"), State("embed-modal", "hidden"),
-        prevent_initial_call=True)
-    def _embed_dialog(_open, _close, _passed, query, hidden):
-        ds = get()
-        lang = parse(ds, query).lang
-        labels = [t(key, lang) for _, _, key in texts]
-        trigger = ctx.triggered_id
-        if trigger == "embed-close":
-            return True, no_update, None, no_update, *labels
-        if trigger == "embed-view" and hidden:
-            return no_update, no_update, no_update, no_update, *labels
-        base = base_url(request)   # TIMELINE_PUBLIC_URL, or the reader's address (timeline.web.public)
-        code, src = snippet_for(ds, query, base)
-        return False, code, src, story_snippet_for(ds, query, base), *labels
+        prevent_initial_call=True)(embed_dialog)

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dash import dcc, html
 
 from .. import filters
+from ..figure import figure as build_figure
+from ..i18n import DROPDOWN_LABELS, LANG_NAMES, plotly_config, t
 from ..search import search as search_matches
 from ..view import View
 from . import components as C
 from .embed_dialog import element as embed_element
-from ..i18n import DROPDOWN_LABELS, LANG_NAMES, plotly_config, t
 
 GRAPH_CONFIG = {"scrollZoom": True, "displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toImage"]}
@@ -32,10 +33,8 @@ def figure(dataset, view: View):
     out and in full only around the view, so a zoom asks the server for a new figure. The
     heights for 1..n lanes go in layout.meta for the browser's instant filter (assets/lanes.js).
     """
-    import timeline
-
     lanes = len(filters.lane_actors(dataset, view))
-    fig = timeline.figure(dataset, view=view, height=chart_height(lanes), width=CHART_WIDTH_PX, lod=True)
+    fig = build_figure(dataset, view=view, height=chart_height(lanes), width=CHART_WIDTH_PX, lod=True)
     # The lanes are named on the axis and the actor filter has the colours: no legend, and the
     # width is the container's (the given width only served to fit the labels).
     meta = dict(fig.layout.meta or {})
@@ -118,14 +117,33 @@ def reload_banner(problems, lang: str, editor: bool) -> list:
 
 
 def page(dataset, view: View, *, problems=None, editor: bool = False):
+    """The whole page for a view: stores, header, controls, chart, list, details, source dialog."""
     lang = view.lang
-    counts = filters.actor_counts(dataset, view)
-    disputed = filters.actor_counts(dataset, view, disputed_only=True)
     items, notes, count, shown, total = list_parts(dataset, view)
-    more_hidden, more_text = more_button(shown, total, lang)
-    has_event = bool(view.event)
     banner = reload_banner(problems, lang, editor) if problems else []
     return html.Div([
+        *_stores(view, shown),
+        html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
+        _header(dataset, view),
+        *banner,
+        _controls(dataset, view),
+        html.Main([
+            html.Section([
+                dcc.Graph(id="graph", figure=figure(dataset, view), config=plotly_config(GRAPH_CONFIG, lang),
+                          className="graph"),
+                html.P(t("chart_help", lang), id="chart-help", className="help"),
+            ], className="chart-panel", **{"aria-label": t("chart", lang)}),
+            html.Section(id="cards-panel", className="cards-panel", **{"aria-label": t("events", lang)}),
+            html.Div([_list_panel(items, notes, count, shown, total, lang), _details_panel(dataset, view)],
+                     className="lower"),
+        ]),
+        _source_dialog(lang),
+        html.Footer(html.P(t("footer", lang), id="footer-note"), className="app-footer"),
+    ], className="app", id="app")
+
+
+def _stores(view: View, shown: int) -> list:
+    return [
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="view", data=view.to_query()),
         dcc.Store(id="fig-view"),
@@ -134,78 +152,87 @@ def page(dataset, view: View, *, problems=None, editor: bool = False):
         dcc.Store(id="list-limit", data=shown),   # how many list items are shown (Show more adds)
         dcc.Store(id="list-pick"),   # {event, at}: set by assets/ui.js when a list item is clicked
         dcc.Store(id="narrow"),      # {q: view} below 640 px (assets/cards-app.js): the cards to draw
-        html.A(t("skip", lang), href="#event-list", id="skip-link", className="skip-link"),
-        html.Header([
-            html.Div([
-                html.H1(dataset.title_in(lang), id="app-title"),
-                html.P(dataset.meta.get(f"description_{lang}") or dataset.meta.get("description") or "",
-                       id="app-description", className="description"),
-            ], className="titles"),
-            html.Div([
-                html.Span(t("language", lang), id="lang-label", className="sr-only"),
-                dcc.RadioItems(id="lang", value=lang, inline=True, className="lang-switch",
-                               options=[{"label": name, "value": code} for code, name in LANG_NAMES.items()]),
-            ], className="lang", role="group", **{"aria-labelledby": "lang-label"}),
-            html.A(t("story_link", lang), id="story-link", className="story-link",
-                   href=view.with_(story_mode=True, event=None).to_query()),
-            embed_element(lang),
-        ], className="app-header"),
-        *banner,
-        html.Section([
-            html.Div([
-                html.Label(t("actor_filter", lang), id="actor-label", htmlFor="actor-filter"),
-                dcc.Dropdown(id="actor-filter", multi=True, value=list(view.actors), placeholder=t("all_actors", lang),
-                             options=C.actor_options(dataset, counts, disputed, lang), maxHeight=320,
-                             labels=DROPDOWN_LABELS[lang]),
-            ], className="control actors"),
-            html.Div([
-                html.Span(t("mode", lang), id="mode-label", className="control-label"),
-                dcc.RadioItems(id="mode", value=view.mode, options=mode_options(lang), inline=True,
-                               className="mode-switch"),
-                html.P(C.mode_note(disputed, lang), id="mode-note", className="help small"),
-            ], className="control mode", role="group", **{"aria-labelledby": "mode-label"}),
-            html.Div([
-                html.Label(t("search", lang), id="search-label", htmlFor="search"),
-                dcc.Input(id="search", type="search", value=view.search, debounce=0.35,
-                          placeholder=t("search_placeholder", lang), autoComplete="off", maxLength=200),
-            ], className="control search"),
-        ], className="controls", **{"aria-label": t("filters", lang)}),
-        html.Main([
-            html.Section([
-                dcc.Graph(id="graph", figure=figure(dataset, view), config=plotly_config(GRAPH_CONFIG, lang),
-                          className="graph"),
-                html.P(t("chart_help", lang), id="chart-help", className="help"),
-            ], className="chart-panel", **{"aria-label": t("chart", lang)}),
-            html.Section(id="cards-panel", className="cards-panel", **{"aria-label": t("events", lang)}),
-            html.Div([
-                html.Section([
-                    html.Div([
-                        html.H2(t("events", lang), id="list-heading"),
-                        html.Span(count, id="list-count", className="count", role="status"),
-                    ], className="list-head"),
-                    html.P(t("list_help", lang), id="list-help", className="help sr-hint"),
-                    html.Div(items, id="event-list", role="listbox", className="event-list",
-                             **{"aria-labelledby": "list-heading", "aria-describedby": "list-help"}),
-                    html.Div(notes, id="list-notes"),
-                    html.Button(more_text, id="list-more", className="link-button list-more", type="button",
-                                n_clicks=0, hidden=more_hidden),
-                ], className="list-panel"),
-                html.Section([
-                    html.Button("×", id="details-close", className="close", n_clicks=0, hidden=not has_event,
-                                title=t("close_details", lang), **{"aria-label": t("close_details", lang)}),
-                    html.Div(C.details(dataset, view.event, lang), id="details"),
-                ], id="details-panel", className="details-panel" + (" open" if has_event else ""),
-                    **{"aria-live": "polite", "aria-label": t("details", lang)}),
-            ], className="lower"),
-        ]),
+    ]
+
+
+def _header(dataset, view: View):
+    lang = view.lang
+    return html.Header([
+        html.Div([
+            html.H1(dataset.title_in(lang), id="app-title"),
+            html.P(dataset.meta.get(f"description_{lang}") or dataset.meta.get("description") or "",
+                   id="app-description", className="description"),
+        ], className="titles"),
+        html.Div([
+            html.Span(t("language", lang), id="lang-label", className="sr-only"),
+            dcc.RadioItems(id="lang", value=lang, inline=True, className="lang-switch",
+                           options=[{"label": name, "value": code} for code, name in LANG_NAMES.items()]),
+        ], className="lang", role="group", **{"aria-labelledby": "lang-label"}),
+        html.A(t("story_link", lang), id="story-link", className="story-link",
+               href=view.with_(story_mode=True, event=None).to_query()),
+        embed_element(lang),
+    ], className="app-header")
+
+
+def _controls(dataset, view: View):
+    lang = view.lang
+    return html.Section([
+        html.Div([
+            html.Label(t("actor_filter", lang), id="actor-label", htmlFor="actor-filter"),
+            dcc.Dropdown(id="actor-filter", multi=True, value=list(view.actors), placeholder=t("all_actors", lang),
+                         options=C.actor_options(dataset, filters.actor_counts(dataset, view),
+                                                 filters.actor_counts(dataset, view, disputed_only=True), lang),
+                         maxHeight=320,
+                         labels=DROPDOWN_LABELS[lang]),
+        ], className="control actors"),
+        html.Div([
+            html.Span(t("mode", lang), id="mode-label", className="control-label"),
+            dcc.RadioItems(id="mode", value=view.mode, options=mode_options(lang), inline=True,
+                           className="mode-switch"),
+            html.P(C.mode_note(filters.actor_counts(dataset, view, disputed_only=True), lang), id="mode-note",
+                   className="help small"),
+        ], className="control mode", role="group", **{"aria-labelledby": "mode-label"}),
+        html.Div([
+            html.Label(t("search", lang), id="search-label", htmlFor="search"),
+            dcc.Input(id="search", type="search", value=view.search, debounce=0.35,
+                      placeholder=t("search_placeholder", lang), autoComplete="off", maxLength=200),
+        ], className="control search"),
+    ], className="controls", **{"aria-label": t("filters", lang)})
+
+
+def _list_panel(items, notes, count, shown: int, total: int, lang: str):
+    more_hidden, more_text = more_button(shown, total, lang)
+    return html.Section([
+        html.Div([
+            html.H2(t("events", lang), id="list-heading"),
+            html.Span(count, id="list-count", className="count", role="status"),
+        ], className="list-head"),
+        html.P(t("list_help", lang), id="list-help", className="help sr-hint"),
+        html.Div(items, id="event-list", role="listbox", className="event-list",
+                 **{"aria-labelledby": "list-heading", "aria-describedby": "list-help"}),
+        html.Div(notes, id="list-notes"),
+        html.Button(more_text, id="list-more", className="link-button list-more", type="button",
+                    n_clicks=0, hidden=more_hidden),
+    ], className="list-panel")
+
+
+def _details_panel(dataset, view: View):
+    lang, has_event = view.lang, bool(view.event)
+    return html.Section([
+        html.Button("×", id="details-close", className="close", n_clicks=0, hidden=not has_event,
+                    title=t("close_details", lang), **{"aria-label": t("close_details", lang)}),
+        html.Div(C.details(dataset, view.event, lang), id="details"),
+    ], id="details-panel", className="details-panel" + (" open" if has_event else ""),
+        **{"aria-live": "polite", "aria-label": t("details", lang)})
+
+
+def _source_dialog(lang: str):
+    return html.Div([
         html.Div([
             html.Div([
-                html.Div([
-                    html.Span(t("source_view", lang), id="source-heading", className="eyebrow"),
-                    html.Button(t("close", lang), id="source-close", className="close-text", n_clicks=0),
-                ], className="dialog-head"),
-                html.Div(id="source-body"),
-            ], className="dialog", role="dialog", **{"aria-modal": "true", "aria-labelledby": "source-heading"}),
-        ], id="source-modal", className="modal", hidden=True),
-        html.Footer(html.P(t("footer", lang), id="footer-note"), className="app-footer"),
-    ], className="app", id="app")
+                html.Span(t("source_view", lang), id="source-heading", className="eyebrow"),
+                html.Button(t("close", lang), id="source-close", className="close-text", n_clicks=0),
+            ], className="dialog-head"),
+            html.Div(id="source-body"),
+        ], className="dialog", role="dialog", **{"aria-modal": "true", "aria-labelledby": "source-heading"}),
+    ], id="source-modal", className="modal", hidden=True)

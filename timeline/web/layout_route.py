@@ -12,6 +12,11 @@ from __future__ import annotations
 import gzip
 import html
 
+from dash._utils import to_json
+from flask import request
+
+from .http import respond
+
 ROUTES = ("_dash-layout", "_dash-dependencies")
 
 
@@ -25,9 +30,6 @@ def preload_links(prefix: str) -> str:
 def install(app, current) -> None:
     """Serve the app's layout from bytes kept while `current()` (the dataset object and whether
     it has problems) stays the same; identity, not equality, decides."""
-    from dash._utils import to_json
-    from flask import Response, request
-
     endpoint = app.config.routes_pathname_prefix + "_dash-layout"
     cached: list = [(None, None), b"", b""]
 
@@ -39,14 +41,7 @@ def install(app, current) -> None:
 
     def serve_layout():
         _bytes()
-        resp = Response(mimetype="application/json")
-        resp.headers["Vary"] = "Accept-Encoding"
-        if "gzip" in (request.headers.get("Accept-Encoding") or "").lower():
-            resp.headers["Content-Encoding"] = "gzip"
-            resp.set_data(cached[2])
-        else:
-            resp.set_data(cached[1])
-        return resp
+        return respond(request, cached[1], "application/json", zipped=cached[2])
 
     app.server.view_functions[endpoint] = serve_layout
     _bytes()   # made now, not in the first reader's request

@@ -23,8 +23,12 @@ from __future__ import annotations
 import html
 import re
 
+from flask import request
+
 from ..figure.options import GL_THRESHOLD
 from ..index import membership
+from .asset_registry import asset_url
+from .layout_route import preload_links
 
 LAZY_CHUNKS = ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js")
 POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>')
@@ -41,25 +45,19 @@ def install(app, get=None) -> None:
     """Add the bundle and the preloads to the Dash app's index page (once); `get()` gives the dataset."""
     if getattr(app, "_timeline_plotly_js", False):
         return
-    from . import embed
-
     inner = app.interpolate_index
 
     def interpolate_index(**kwargs):
         try:
-            from flask import request
-
             root = request.script_root
         except RuntimeError:   # rendered outside a request
             root = ""
         prefix = app.config.requests_pathname_prefix
         preload = "".join(f'<link rel="preload" as="script" href="{html.escape(prefix)}_dash-component-suites/{c}">'
                           for c in LAZY_CHUNKS)
-        from .layout_route import preload_links
-
         kwargs["css"] = preload + preload_links(prefix) + "\n" + kwargs.get("css", "")
-        src = html.escape(embed.asset_url(kind(get()) if get is not None else "plotly-gl", root))
-        runtime = f'<script src="{html.escape(embed.asset_url("regenerator", root))}"></script>'
+        src = html.escape(asset_url(kind(get()) if get is not None else "plotly-gl", root))
+        runtime = f'<script src="{html.escape(asset_url("regenerator", root))}"></script>'
         scripts, swapped = POLYFILL.subn(runtime, UNUSED_SUITES.sub("", kwargs.get("scripts", "")), count=1)
         kwargs["scripts"] = f'<script src="{src}"></script>\n' + (scripts if swapped else runtime + scripts)
         return inner(**kwargs)

@@ -1,0 +1,69 @@
+"""The files the server hands out under /_timeline/: the page's static files (timeline/page/static),
+read once, versioned by content, with their brotli and gzip forms.
+
+The plotly.js files are chosen here and nowhere else: partial bundles of the plotly.js inside the
+plotly package (page/static/vendor/README.md), scatter only ('plotly') or with scattergl
+('plotly-gl', for figures with WebGL traces, and the app).
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from ..page.assets import STATIC, plotly_js_path
+
+ASSET_PREFIX = "/_timeline/"
+LONG_CACHE = "public, max-age=31536000, immutable"
+JS, CSS = "text/javascript; charset=utf-8", "text/css; charset=utf-8"
+FILES: dict[str, tuple[Path, str]] = {   # name -> (file, mimetype)
+    "plotly.min.js": (plotly_js_path("plotly"), JS),
+    "plotly-gl.min.js": (plotly_js_path("plotly-gl"), JS),
+    "regenerator-runtime.min.js": (STATIC / "vendor" / "regenerator-runtime.min.js", JS),
+    "embed.js": (STATIC / "embed.js", JS),
+    "embed.css": (STATIC / "embed.css", CSS),
+    "story.js": (STATIC / "story.js", JS),
+    "story.css": (STATIC / "story.css", CSS),
+    "cards.js": (STATIC / "cards.js", JS),
+    "cards.css": (STATIC / "cards.css", CSS),
+}
+ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css",
+               "cards_js": "cards.js", "cards_css": "cards.css",
+               "regenerator": "regenerator-runtime.min.js", "story_js": "story.js", "story_css": "story.css"}
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> tuple[bytes, str, str]:
+    """(raw, mimetype, version) of an asset, read once."""
+    path, mimetype = FILES[name]
+    raw = path.read_bytes()
+    return raw, mimetype, hashlib.sha256(raw).hexdigest()[:12]
+
+
+@lru_cache(maxsize=None)
+def gzipped(name: str) -> bytes:
+    """The asset gzipped, made on first use (by a client that takes no brotli): compressing
+    plotly.js at level 9 takes longer than a first page load has."""
+    return gzip.compress(asset(name)[0], 9, mtime=0)
+
+
+@lru_cache(maxsize=None)
+def brotli(name: str) -> bytes | None:
+    """The asset compressed with brotli, where a `.br` file was built beside it (the vendored bundles)."""
+    path = FILES[name][0]
+    br = path.with_name(path.name + ".br")
+    return br.read_bytes() if br.is_file() else None
+
+
+def read_all() -> None:
+    """Read every asset now, not in the first reader's request."""
+    for name in FILES:
+        asset(name)
+        brotli(name)
+
+
+def asset_url(kind: str, root: str = "") -> str:
+    """The cacheable URL of an asset (a key of ASSET_NAMES), versioned by its content."""
+    name = ASSET_NAMES[kind]
+    return f"{root}{ASSET_PREFIX}{name}?v={asset(name)[2]}"
