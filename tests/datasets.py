@@ -6,6 +6,8 @@ import io
 import shutil
 from pathlib import Path
 
+from timeline.search import matching_mask
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_NAME = "000_b4ec18b8cba0ac6d.txt"
 SEED_TEXT = (ROOT / "seeds" / SEED_NAME).read_text(encoding="utf-8")
@@ -104,3 +106,8 @@ def write_story(folder: Path, with_story: bool = True) -> Path:
     (folder / "dataset.json").write_text(json.dumps(STORY_META if with_story else {"title": "Story test"}),
                                          encoding="utf-8")
     return folder
+
+
+def matching_ids(dataset, text: str) -> list[str]:
+    """Ids of the events a search for `text` matches, in dataset order."""
+    return dataset.events["id"].to_numpy(dtype=object)[matching_mask(dataset, text)].tolist()

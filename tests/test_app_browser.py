@@ -12,6 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.datasets import matching_ids
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -358,9 +360,7 @@ def test_search_marks_matches_and_jumps(page, app_server, dataset):
     page.fill("#search", "Air Force One")
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"q=Air"))
-    from timeline.search import matching_event_ids
-
-    hits = matching_event_ids(dataset, "Air Force One")
+    hits = matching_ids(dataset, "Air Force One")
     wait_for_list(page, hits)
     expect(page.locator("#list-count")).to_contain_text(f"{len(hits)} result")
     expect(page.locator("#event-list mark").first).to_have_text(re.compile("air force one", re.I))

@@ -9,7 +9,7 @@ import struct
 
 import pytest
 
-from timeline import images
+from timeline.figure import images
 from timeline.cli import main
 
 from .datasets import ROOT

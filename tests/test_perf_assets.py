@@ -7,8 +7,8 @@ import re
 import pytest
 
 import timeline
-from timeline.figure import figure_json
-from timeline.page import assets, document
+from timeline.figure import figure_info
+from timeline.page import assets
 from timeline.view import View
 from timeline.web import create_app, embed
 
@@ -31,8 +31,8 @@ def test_vendored_bundles_are_partial_plotly_of_the_python_packages_version():
 
 
 def test_bundle_follows_the_figure():
-    assert assets.plotly_kind(document.figure_json(timeline.load(), View())) == "plotly"
-    assert assets.plotly_kind(figure_json(synthetic(3000))) == "plotly-gl"
+    assert figure_info(timeline.load(), View()).bundle == "plotly"
+    assert figure_info(synthetic(3000)).bundle == "plotly-gl"
 
 
 def test_embed_page_loads_the_gl_bundle_only_for_webgl_figures():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.datasets import matching_ids
 from tests.test_filters import write_dataset
 
 from timeline import search
@@ -31,7 +32,7 @@ def test_case_insensitive_title_match_with_span(ds):
 
 def test_accents_are_ignored_both_ways(ds):
     assert spans(search.search(ds, "cafe elysee")) == [("cafe", "title", "Café Élysée")]
-    assert search.matching_event_ids(ds, "ÉLYSÉE") == ["cafe"]
+    assert matching_ids(ds, "ÉLYSÉE") == ["cafe"]
 
 
 def test_dutch_fields_come_first_in_dutch(ds):
@@ -48,23 +49,23 @@ def test_summary_quote_translation_and_actor_fields(ds):
     assert spans(kim) == [("summit", "actor", "Jong-un")] and kim[0].ref == "kim"
 
 
-def test_matching_event_ids_in_dataset_order(ds):
-    assert search.matching_event_ids(ds, "trump") == ["summit", "ride"]
+def test_matching_ids_in_dataset_order(ds):
+    assert matching_ids(ds, "trump") == ["summit", "ride"]
 
 
 def test_query_is_literal_text_not_a_pattern(ds):
-    assert search.matching_event_ids(ds, "(") == []
-    assert search.matching_event_ids(ds, ".*") == []
-    assert search.matching_event_ids(ds, "<b>") == []
+    assert matching_ids(ds, "(") == []
+    assert matching_ids(ds, ".*") == []
+    assert matching_ids(ds, "<b>") == []
 
 
 def test_empty_or_blank_query_matches_nothing(ds):
     assert search.search(ds, "") == [] and search.search(ds, "   ") == []
-    assert search.matching_event_ids(ds, "") == []
+    assert matching_ids(ds, "") == []
 
 
 def test_whitespace_in_the_query_is_collapsed(ds):
-    assert search.matching_event_ids(ds, "  air   force ") == ["ride"]
+    assert matching_ids(ds, "  air   force ") == ["ride"]
 
 
 def test_limit(ds):

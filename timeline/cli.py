@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .i18n import DEFAULT_LANG, LANGS
 from .problems import ValidationError
+from .serve_options import BUNDLED_NOTE, add_serve_arguments
 
 
 def _warnings(ds, limit: int = 200) -> None:
@@ -51,9 +53,6 @@ def _import(args) -> int:
     return 0
 
 
-BUNDLED_NOTE = "default: the bundled Trump-Kim dataset"
-
-
 def _load_for_export(data):
     """The dataset to export; without --data, the bundled one, saying so (it surprises otherwise)."""
     from .formats import load
@@ -65,7 +64,7 @@ def _load_for_export(data):
 
 
 def _serve(args) -> int:
-    from .web.wsgi import serve
+    from .web.wsgi import serve   # here: the other commands run without importing Dash
 
     return serve(args)
 
@@ -148,7 +147,7 @@ def _export_html(args) -> int:
 
 
 def _export_image(args) -> int:
-    from . import images
+    from .figure import images
     from .files import check_target
 
     check_target(args.out, args.force)
@@ -221,7 +220,7 @@ def _view_arguments(p: argparse.ArgumentParser, story: bool = False) -> None:
     p.add_argument("--from", dest="start", default=None, metavar="DATE", help="start of the visible range")
     p.add_argument("--to", dest="end", default=None, metavar="DATE", help="end of the visible range")
     p.add_argument("--event", default=None, metavar="ID", help="event selected (highlighted, its details open)")
-    p.add_argument("--lang", choices=("en", "nl"), default="en", help="interface and title language")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="interface and title language")
     p.add_argument("--force", action="store_true", help="replace the file if it exists")
 
 
@@ -235,21 +234,6 @@ def _image_parsers(formats) -> None:
         p.add_argument("--height", type=_positive(int), default=None, help="pixels (default: fit the lanes)")
         p.add_argument("--scale", type=_positive(float), default=1.0, help="pixel density, e.g. 2 for print")
         p.set_defaults(func=_export_image, format=fmt)
-
-
-def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `timeline serve` and `python app.py` (here, so `timeline validate` needs no Dash)."""
-    import os
-
-    parser.add_argument("--host", default=os.environ.get("TIMELINE_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("TIMELINE_PORT") or 8050))
-    parser.add_argument("--data", default=os.environ.get("TIMELINE_DATA"),
-                        help="a dataset folder, an .xlsx workbook, or a TimelineJS .json / Google-Sheets .csv file "
-                             f"(TIMELINE_DATA; {BUNDLED_NOTE})")
-    parser.add_argument("--debug", action="store_true", help="Dash debug mode (never in production)")
-    parser.add_argument("--editor", action=argparse.BooleanOptionalAction, default=None,
-                        help="after a broken edit, list the problems (file, row, column) in the page; "
-                             "default: on when the host is 127.0.0.1 or localhost, off otherwise")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -310,7 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; every expected failure is a message and exit 1, never a traceback."""
     from .files import WouldOverwrite
-    from .images import ImageError
+    from .figure.images import ImageError
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -213,14 +213,6 @@ def days_to_datetime(days: float) -> _dt.datetime:
     return _dt.datetime(1970, 1, 1) + _dt.timedelta(days=days)
 
 
-def datetime_to_days(value: _dt.datetime | _dt.date) -> float:
-    if isinstance(value, _dt.datetime):
-        base = value.date().toordinal() - _EPOCH_ORDINAL
-        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
-        return base + seconds / 86400
-    return float(value.toordinal() - _EPOCH_ORDINAL)
-
-
 def _point(text: str, original: str) -> Point:
     m = _ISO.match(text)
     if m:

@@ -161,9 +161,6 @@ TABLES = (EVENTS, ACTORS, ROLES, SOURCES, QUOTES, STORIES, MEDIA)
 OPTIONAL_TABLES = ("roles", "quotes", "stories", "media")
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
-# Columns derived from dates, added to the in-memory tables by the loader.
-DATE_DERIVED = ("precision", "qualifier", "lo", "hi", "at")
-
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",

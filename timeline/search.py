@@ -128,12 +128,6 @@ def matching_mask(dataset: Dataset, text: str) -> np.ndarray:
     return mask
 
 
-def matching_event_ids(dataset: Dataset, text: str, lang: str = "en") -> list[str]:
-    """Ids of the events that match `text`, in dataset order (`lang` is accepted for symmetry)."""
-    del lang  # every language's fields are searched
-    return dataset.events["id"].to_numpy(dtype=object)[matching_mask(dataset, text)].tolist()
-
-
 def search(dataset: Dataset, text: str, lang: str = "en", limit: int | None = DEFAULT_LIMIT, *,
            events=None, first_per_event: bool = False) -> list[Match]:
     """Every field that contains `text`, as Matches: by event (dataset order), then by field.

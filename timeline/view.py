@@ -21,7 +21,7 @@ hand-edited or truncated link still opens a working page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 from . import dates

@@ -5,8 +5,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import orjson
-
 STATIC = Path(__file__).resolve().parent / "static"
 
 
@@ -27,14 +25,6 @@ def plotly_js_path(kind: str = "plotly") -> Path:
     """A partial plotly.js bundle (static/vendor/README.md): 'plotly' draws scatter traces,
     'plotly-gl' scatter and scattergl. Both are the plotly.js version of the plotly package."""
     return STATIC / "vendor" / PLOTLY_BUNDLES[kind]
-
-
-def plotly_kind(figure_json: str) -> str:
-    """The bundle a figure needs: 'plotly-gl' if it has WebGL traces, else 'plotly'."""
-    if '"scattergl"' not in figure_json:
-        return "plotly"
-    traces = orjson.loads(figure_json).get("data") or []
-    return "plotly-gl" if any(t.get("type") == "scattergl" for t in traces) else "plotly"
 
 
 @lru_cache(maxsize=2)

@@ -24,11 +24,12 @@ import html
 import json
 
 from ..details import event_details as gather
+from ..figure import figure_info
 from ..figure import figure_json as build_figure_json
 from ..i18n import plotly_config, t
 from ..model import MEDIA_KINDS, Dataset
 from ..view import View
-from .assets import plotly_js_text, plotly_kind, script_text, static_text
+from .assets import plotly_js_text, script_text, static_text
 from .cards import timeline_cards, to_html
 from .summary import chart_summary
 
@@ -151,7 +152,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>", *(meta or [])]
     if offline:
-        scripts = [plotly_js_text(plotly_kind(fig_json)), script_text(static_text("cards.js")),
+        scripts = [plotly_js_text(figure_info(dataset, view).bundle), script_text(static_text("cards.js")),
                    script_text(static_text("embed.js"))]
         head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{offline_csp(scripts)}">')
         head.append(f"<style>{script_text(static_text('embed.css'))}\n{script_text(static_text('cards.css'))}</style>")

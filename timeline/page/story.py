@@ -15,6 +15,7 @@ import json
 import numpy as np
 
 from .. import labels, story
+from ..figure import figure_info
 from ..figure.axis import Axis
 from ..model import Dataset
 from ..view import View
@@ -151,7 +152,7 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
     head = ['<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{html.escape(page_title(dataset, pos, view.lang))}</title>"]
     if offline:
-        scripts = [page_assets.plotly_js_text(page_assets.plotly_kind(fig_json)),
+        scripts = [page_assets.plotly_js_text(figure_info(dataset, figure_view(view)).bundle),
                    page_assets.script_text(page_assets.static_text("story.js"))]
         head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{page_document.offline_csp(scripts)}">')
         head.append(f"<style>{page_assets.script_text(page_assets.static_text('story.css'))}</style>")

@@ -9,8 +9,14 @@ refused with the list of problems, and the exit status is 2.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+
+from ..problems import ValidationError
+from ..serve_options import add_serve_arguments
+from . import create_app
+from .security import RequestHandler
 
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -20,8 +26,6 @@ def build(data: str | None = None, editor: bool = False):
     """The Dash app for a dataset path (None: TIMELINE_DATA, else the bundled dataset); `editor`:
     the banner after a broken edit lists the problems (see `create_app`).
     A malformed TIMELINE_PUBLIC_URL or TIMELINE_PROXY_FIX exits 2 with one line."""
-    from . import create_app
-
     try:
         return create_app(data or os.environ.get("TIMELINE_DATA") or None, editor=editor)
     except ValueError as e:
@@ -36,8 +40,6 @@ def _refuse(error) -> None:
 
 def wsgi_server():
     """The Flask server of the app from the environment; a bad dataset exits 2 with its problems."""
-    from ..problems import ValidationError
-
     try:
         app = build()
     except ValidationError as e:
@@ -51,8 +53,6 @@ def _freeze() -> None:
     scans. With `gunicorn --preload` the master loads the dataset and forks the workers, which share
     its pages until one writes to them; a collection writes to every object it scans, so without
     this each worker's first collections would copy the whole dataset into itself."""
-    import gc
-
     gc.collect()
     gc.freeze()
 
@@ -67,9 +67,7 @@ def __getattr__(name):
 
 
 def serve(args) -> int:
-    """Run the development server for parsed `timeline.cli.add_serve_arguments` options."""
-    from ..problems import ValidationError
-
+    """Run the development server for parsed `timeline.serve_options.add_serve_arguments` options."""
     editor = getattr(args, "editor", None)
     if editor is None:   # the default: an editor on this machine, a generic banner for everyone else
         editor = args.host in LOCAL_HOSTS
@@ -77,15 +75,11 @@ def serve(args) -> int:
         app = build(args.data, editor=editor)
     except ValidationError as e:
         _refuse(e)
-    from .security import RequestHandler
-
     app.run(host=args.host, port=args.port, debug=args.debug, request_handler=RequestHandler)   # no Server: banner
     return 0
 
 
 def main(argv=None) -> int:
-    from ..cli import add_serve_arguments
-
     parser = argparse.ArgumentParser(description="Serve the interactive timeline.")
     add_serve_arguments(parser)
     return serve(parser.parse_args(argv))
