@@ -150,11 +150,10 @@ def framed(third, src: str) -> str:
 def child_frame(page):
     """The framed page (the first child frame)."""
     page.wait_for_function("() => document.getElementById('tl') !== null")
-    for _ in range(100):
-        if len(page.frames) > 1:
-            return page.frames[1]
-        page.wait_for_timeout(100)
-    raise AssertionError("no child frame")
+    frame = page.locator("#tl").element_handle().content_frame()   # attached with the element
+    if frame is None:
+        raise AssertionError("no child frame")
+    return frame
 
 
 def click_point(page, frame, event_ids: set[str], require_hover: bool = True) -> str:

@@ -55,7 +55,7 @@ def open_app(page, server, query: str = ""):
     # The graph resizes itself to its container once after the first draw (a relayout event that
     # would replace a zoom made in the same instant): let it settle before interacting.
     page.wait_for_function(SETTLED)
-    page.wait_for_timeout(250)
+    page.wait_for_timeout(250)   # kept: plotly may still emit that resize relayout after SETTLED holds
     return page
 
 
@@ -137,7 +137,8 @@ def test_zoom_survives_a_resize_right_after_it(page, app_server):
     expect(page).to_have_url(re.compile(r"from=2018-05-01&to=2018-06-30"))
     expect(page.locator("#list-count")).to_have_text(re.compile(r"^\d+ events? in view"))
     page.set_viewport_size({"width": 1100, "height": 800})   # a real resize
-    page.wait_for_timeout(800)
+    page.wait_for_function(SETTLED)   # plotly has resized to it (and reported the relayout)
+    expect(page.locator("#list-count")).to_have_text(re.compile(r"^\d+ events? in view"))
     assert query_of(page)["from"] == "2018-05-01", "a resize alone changes nothing"
 
 
@@ -147,12 +148,12 @@ def test_no_callback_request_that_changes_nothing(page, app_server):
     syncs = []
     page.on("request", lambda r: syncs.append(r.post_data) if "/_dash-update-component" in r.url
             and '"output":"..url.search' in (r.post_data or "") else None)
-    open_app(page, app_server)
-    page.wait_for_timeout(300)
+    open_app(page, app_server)   # waits for the network to be idle
     assert syncs == [], "nothing to sync on a plain load"
     page.locator("#event-list [role=option]").first.click()
     expect(page).to_have_url(re.compile(r"event="))
-    page.wait_for_timeout(500)
+    # the details are drawn from the same answer whose URL would have come back to sync
+    expect(page.locator("#details-close")).to_be_visible()
     assert len(syncs) == 1, "the URL that sync wrote does not come back to it"
     page.go_back()
     expect(page).not_to_have_url(re.compile(r"event="))
@@ -388,7 +389,7 @@ def test_screenshot(page, app_server, tmp_path):
     """A picture of the app with an event selected (docs/screenshot.png when UPDATE_SCREENSHOT=1)."""
     open_app(page, app_server, "?event=air-force-one-offer")
     expect(page.locator("#details-title")).to_be_visible()
-    page.wait_for_timeout(400)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")   # painted
     out = ROOT / "docs" / "screenshot.png" if os.environ.get("UPDATE_SCREENSHOT") else tmp_path / "shot.png"
-    page.screenshot(path=str(out))
+    page.screenshot(path=str(out), animations="disabled")
     assert out.stat().st_size > 10_000

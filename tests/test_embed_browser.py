@@ -81,7 +81,7 @@ def test_hostile_text_is_shown_as_text_and_nothing_runs(page, running):
     assert clicked == "hanoi-summit"
     frame.locator("#tl-panel .tl-title", has_text="Hanoi").wait_for(timeout=10000)
     assert frame.locator("#tl-panel .tl-title").inner_text() == f"Hanoi {SCRIPT}"
-    page.wait_for_timeout(300)
+    frame.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")   # painted
     assert dialogs == []
 
 
@@ -106,12 +106,8 @@ def test_embed_button_gives_the_snippet_for_the_current_view(page, running, data
     assert page.locator("#embed-preview").get_attribute("src") == src
     # copy to the clipboard
     page.locator("#embed-copy").click()
-    copied = None
-    for _ in range(30):
-        copied = page.evaluate("() => navigator.clipboard.readText()")
-        if copied == snippet:
-            break
-        page.wait_for_timeout(100)
+    page.wait_for_function("async (s) => (await navigator.clipboard.readText()) === s", arg=snippet)
+    copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied == snippet
     page.locator("#embed-close").click()
     from playwright.sync_api import expect
@@ -132,7 +128,8 @@ def test_closed_dialog_costs_no_request_on_a_view_change_but_follows_the_languag
     calls.clear()
     page.locator("#event-list [role=option]").first.click()   # select an event: a new view
     expect(page).to_have_url(re.compile(r"event="))
-    page.wait_for_timeout(500)
+    # the details are drawn from the same store change that would have asked the dialog
+    expect(page.locator("#details-close")).to_be_visible()
     assert calls and not [c for c in calls if "embed-modal" in c], "the closed dialog was not asked"
     page.get_by_label("Nederlands").check()                    # a new language: the labels follow
     expect(page.locator("#embed-open")).to_have_text("Insluiten")

@@ -211,11 +211,9 @@ def test_a_newer_zoom_wins(page, big_server):
     page.route("**/embed/figure?*x0=2004*", lambda route: held.append(route))
     page.on("requestfinished", lambda r: ended.append(r.url) if "x0=2004" in r.url else None)
     page.on("requestfailed", lambda r: ended.append(r.url) if "x0=2004" in r.url else None)
-    _relayout(page, {"xaxis.range": ["2004-01-01", "2004-03-01"]})
-    for _ in range(100):   # the first zoom has been asked for (past the debounce)
-        if held:
-            break
-        page.wait_for_timeout(50)
+    with page.expect_request(lambda r: "x0=2004" in r.url):   # the first zoom is asked for (past the debounce)
+        _relayout(page, {"xaxis.range": ["2004-01-01", "2004-03-01"]})
+    page.evaluate("() => 0")   # one round trip: the route handler has run
     assert held
     _relayout(page, {"xaxis.range": ["2015-06-01", "2015-08-01"]})
     page.wait_for_function("""() => {
@@ -227,7 +225,7 @@ def test_a_newer_zoom_wins(page, big_server):
             route.continue_()
         except Exception:
             pass
-    for _ in range(100):
+    for _ in range(100):   # kept: a Python-side condition (finished or failed) that no single event names
         if ended:
             break
         page.wait_for_timeout(50)
@@ -246,5 +244,6 @@ def test_bundled_embed_asks_for_no_figure_on_zoom(page, app_server):
     assert json.loads(page.locator("#tl-data").text_content())["figure_api"] is None
     _relayout(page, {"xaxis.range": ["2018-05-01", "2018-07-01"]})
     _relayout(page, {"xaxis.autorange": True})
-    page.wait_for_timeout(600)   # well past the zoom debounce: nothing may have been asked
+    # kept: embed.js asks after a time-based debounce, so "nothing was asked" needs time past it
+    page.wait_for_timeout(600)
     assert asked == []

@@ -129,7 +129,7 @@ def test_exported_file_works_with_the_network_cut_off(page, kim_file, dataset):
     clicked = click_point(page, page.main_frame, with_quotes)   # hover label shown, then click
     page.locator("#tl-panel blockquote").first.wait_for(timeout=10000)
     assert dataset.quotes_for(clicked).iloc[0]["text"] in page.locator("#tl-panel").inner_text()
-    page.wait_for_timeout(300)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")   # the panel painted: its requests, if any, were made
     assert attempted == []
     assert page.evaluate("window.__csp") == [], "the file's own CSP blocks nothing it needs"
 
@@ -149,7 +149,7 @@ def test_exported_hostile_file_shows_text_and_runs_nothing(page, hostile_file):
     click_point(page, page.main_frame, {"hanoi-summit"})
     page.locator("#tl-panel .tl-title", has_text="Hanoi").wait_for(timeout=10000)
     assert page.locator("#tl-panel .tl-title").inner_text() == f"Hanoi {SCRIPT}"
-    page.wait_for_timeout(300)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")   # the panel painted: its scripts, if any, ran
     assert dialogs == [] and attempted == []
     assert page.evaluate("window.__csp") == []
 

@@ -49,7 +49,7 @@ def test_write_killed_midway_leaves_previous_file_intact(tmp_path):
     proc = subprocess.Popen([sys.executable, "-c", script, str(ROOT), str(target)])
     deadline = time.time() + 30
     while time.time() < deadline and not list(tmp_path.glob(".events.json.*.tmp")):
-        time.sleep(0.05)
+        time.sleep(0.05)   # kept: polls another process's file system write; there is no event to wait on
     assert list(tmp_path.glob(".events.json.*.tmp")), "the write never started"
     proc.send_signal(signal.SIGKILL)
     proc.wait()

@@ -84,11 +84,7 @@ def test_browser_refuses_the_app_in_a_foreign_frame_but_draws_the_embed(page, se
     page.goto(framed(third, f"{app_server.url}/?actors=kim"))
     page.wait_for_load_state("load")
     child = child_frame(page)
-    for _ in range(50):   # the refused frame ends on Chromium's error page
-        if child.url.startswith("chrome-error://"):
-            break
-        page.wait_for_timeout(100)
-    page.wait_for_timeout(500)
+    child.wait_for_url(lambda url: url.startswith("chrome-error://"))   # the refused frame ends on Chromium's error page
     assert child.url.startswith("chrome-error://") or child.locator(".js-plotly-plot").count() == 0
     assert page.frame_locator("#tl").locator(".js-plotly-plot").count() == 0
 

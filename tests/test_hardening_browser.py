@@ -199,7 +199,7 @@ def test_hostile_text_shows_as_text_and_nothing_runs(page, hostile_server):
     page.click("#embed-open")
     expect(page.locator("#embed-modal")).to_be_visible()
     page.wait_for_function("() => document.getElementById('embed-preview') && document.getElementById('embed-preview').src")
-    page.wait_for_timeout(1500)
+    page.frame_locator("#embed-preview").locator(".js-plotly-plot").wait_for(timeout=30000)   # the preview ran
     w.check("embed dialog")
     page.goto(url + "/embed?event=rocket-man-tweet")
     page.wait_for_function(DRAWN)
@@ -225,7 +225,7 @@ def test_no_csp_violation_in_the_app_and_embed(page, app_server):
     page.keyboard.press("Escape")
     page.click("#embed-open")
     expect(page.locator("#embed-modal")).to_be_visible()
-    page.wait_for_timeout(1500)
+    page.frame_locator("#embed-preview").locator(".js-plotly-plot").wait_for(timeout=30000)   # the preview ran
     w.check("app")
     page.goto(url + "/embed?actors=kim")
     page.wait_for_function(DRAWN)

@@ -36,7 +36,7 @@ def _wait(url: str, proc, timeout: float = 90) -> None:
             urllib.request.urlopen(url + "/api/event/hanoi-summit", timeout=2).read()
             return
         except OSError:
-            time.sleep(0.3)
+            time.sleep(0.3)   # kept: polls a server process starting up (a bounded wait, not a fixed one)
     raise AssertionError(f"{url} did not start")
 
 
