@@ -24,9 +24,9 @@ Modules: `api` (figure, figure_json, figure_info, the cache), `builder` (`build`
 `options` (Options, FigureInfo, sizes), `events` (per-event properties and lane items), `traces`,
 `placement` (labels), `lod` (level of detail), `axis`, `layout`.
 """
-from .api import figure, figure_info, figure_json, redraws_on_zoom, resolve_view, to_json
+from .api import bundle_for, figure, figure_info, figure_json, redraws_on_zoom, resolve_view, to_json
 from .builder import build
 from .options import FigureInfo, Options
 
-__all__ = ["figure", "figure_json", "figure_info", "redraws_on_zoom", "resolve_view", "to_json", "build",
+__all__ = ["figure", "figure_json", "figure_info", "redraws_on_zoom", "bundle_for", "resolve_view", "to_json", "build",
            "FigureInfo", "Options"]

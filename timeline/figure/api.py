@@ -13,7 +13,7 @@ from ..index import derived, membership
 from ..model import Dataset
 from ..view import View, from_query, from_values
 from .builder import build
-from .options import CACHE_SIZE, LOD_LIMIT, THEMES, VIEW_KEYS, FigureInfo, Options
+from .options import CACHE_SIZE, GL_THRESHOLD, LOD_LIMIT, THEMES, VIEW_KEYS, FigureInfo, Options
 
 
 def figure(dataset: Dataset | str | os.PathLike | None = None, view: View | str | dict | None = None, *,
@@ -122,6 +122,13 @@ def redraws_on_zoom(dataset: Dataset) -> bool:
     """Whether a level-of-detail figure of this dataset depends on the visible range (so a page
     showing one must ask for a new figure when the reader zooms or pans)."""
     return len(membership(dataset).event_pos) > LOD_LIMIT
+
+
+def bundle_for(dataset: Dataset) -> str:
+    """The plotly.js bundle a page that may show any figure of this dataset needs: 'plotly-gl'
+    if one can have WebGL traces (more lane points than GL_THRESHOLD), else 'plotly'. For one
+    built figure, `figure_info(...).bundle` says exactly."""
+    return "plotly-gl" if len(membership(dataset).event_pos) > GL_THRESHOLD else "plotly"
 
 
 def _cached(dataset: Dataset, view: View, options: Options) -> dict:

@@ -27,12 +27,12 @@ from urllib.parse import urlsplit
 
 from flask import Response, abort, request
 
-from ..figure import figure_info, figure_json
+from ..figure import bundle_for, figure_info, figure_json
 from ..i18n import lang_or_default
 from ..page import document as page_document
 from ..page import social
 from ..page import story as story_page
-from . import asset_registry, context, framing, plotly_js, state
+from . import asset_registry, context, framing, state
 from .public import base_url, configured_url, is_own_netloc
 from .asset_registry import ASSET_NAMES, ASSET_PREFIX, FILES, LONG_CACHE, asset_url
 from .http import respond
@@ -74,7 +74,7 @@ def embed_page():
     fig, info = figure_json(ds, view, lod=True), figure_info(ds, view, lod=True)
     assets = {k: asset_url(k, root) for k in ASSET_NAMES}
     # A figure redrawn on zoom may get WebGL traces later: load the bundle the app would.
-    assets["plotly"] = assets[plotly_js.kind(ds) if info.lod else info.bundle]
+    assets["plotly"] = assets[bundle_for(ds) if info.lod else info.bundle]
     page = page_document.document(
         ds, view, offline=False, figure=fig, assets=assets, api=f"{root}/api/event/",
         figure_api=f"{root}/embed/figure{view.with_(start=None, end=None).to_query()}" if info.lod else None,

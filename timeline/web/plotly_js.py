@@ -25,8 +25,7 @@ import re
 
 from flask import request
 
-from ..figure.options import GL_THRESHOLD
-from ..index import membership
+from ..figure import bundle_for
 from .asset_registry import asset_url
 from .layout_route import preload_links
 
@@ -34,11 +33,6 @@ LAZY_CHUNKS = ("dash/dcc/async-graph.js", "dash/dcc/async-dropdown.js")
 POLYFILL = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>')
 # Dash lists dash_table's bundle on every page; the app has no DataTable, so its page does without.
 UNUSED_SUITES = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/dash_table/[^"]*"></script>\n?')
-
-
-def kind(dataset) -> str:
-    """The bundle a page of this dataset needs: 'plotly-gl' if any figure of it can have WebGL traces."""
-    return "plotly-gl" if len(membership(dataset).event_pos) > GL_THRESHOLD else "plotly"
 
 
 def install(app, get=None) -> None:
@@ -56,7 +50,7 @@ def install(app, get=None) -> None:
         preload = "".join(f'<link rel="preload" as="script" href="{html.escape(prefix)}_dash-component-suites/{c}">'
                           for c in LAZY_CHUNKS)
         kwargs["css"] = preload + preload_links(prefix) + "\n" + kwargs.get("css", "")
-        src = html.escape(asset_url(kind(get()) if get is not None else "plotly-gl", root))
+        src = html.escape(asset_url(bundle_for(get()) if get is not None else "plotly-gl", root))
         runtime = f'<script src="{html.escape(asset_url("regenerator", root))}"></script>'
         scripts, swapped = POLYFILL.subn(runtime, UNUSED_SUITES.sub("", kwargs.get("scripts", "")), count=1)
         kwargs["scripts"] = f'<script src="{src}"></script>\n' + (scripts if swapped else runtime + scripts)
