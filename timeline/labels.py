@@ -30,10 +30,13 @@ def text(value) -> str:
     return str(value)
 
 
+def field(row, column: str, lang: str) -> str:
+    """Which column is shown for `column` in `lang`: f"{column}_nl" for Dutch when given, else `column`."""
+    return f"{column}_nl" if lang == "nl" and text(row.get(f"{column}_nl")).strip() else column
+
+
 def _localised(row, column: str, lang: str) -> str:
-    if lang == "nl" and text(row.get(f"{column}_nl")).strip():
-        return text(row[f"{column}_nl"])
-    return text(row.get(column))
+    return text(row.get(field(row, column, lang)))
 
 
 def title(row, lang: str) -> str:

@@ -103,7 +103,7 @@ def event_list(dataset: Dataset, view, rows, lang: str, *, matches=None, in_rang
         title_span, snippet = None, None
         m = (matches or {}).get(eid)
         if m is not None:
-            if m.field == ("title_nl" if lang == "nl" and _text(row.get("title_nl")) else "title"):
+            if m.field == labels.field(row, "title", lang):
                 title_span = (m.start, m.end)
             else:
                 snippet = _snippet(m)
