@@ -169,6 +169,11 @@ WORDS: dict[str, dict] = {
            "units": {"day": "{n} d", "week": "{n} wk", "month": "{n} mnd", "year": "{n} jr"}},
 }
 
+# The labels a TimelineJS export writes before its extra fields (in English: the file is read by
+# TimelineJS readers, not our interface) and that the importer strips when it reads them back.
+TIMELINEJS_LABELS = {"note": "Note", "place": "Place", "translation": "Translation", "actor": "Actor",
+                     "actors": "Actors", "sources": "Sources"}
+
 LANGUAGE_NAMES = {
     "en": {"en": "English", "nl": "Engels"},
     "nl": {"en": "Dutch", "nl": "Nederlands"},

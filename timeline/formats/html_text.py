@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..i18n import TIMELINEJS_LABELS
+
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "header", "footer", "blockquote", "hr", "figure", "figcaption", "pre"}
 _SKIP = {"script", "style", "template", "iframe", "object", "embed", "noscript", "svg", "math"}
@@ -205,9 +207,9 @@ class _Reader(HTMLParser):
             else:
                 text = squash("".join(self.special_buf))
                 if self.special == "tl-note":
-                    self.out.note = _drop_label(text, "Note")
+                    self.out.note = _drop_label(text, TIMELINEJS_LABELS["note"])
                 elif self.special == "tl-place":
-                    self.out.place = _drop_label(text, "Place")
+                    self.out.place = _drop_label(text, TIMELINEJS_LABELS["place"])
                 self.special = None
             return
         if tag in _BLOCK and self.special is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ... import dates
+from ...i18n import TIMELINEJS_LABELS
 from ...model import DISPUTED, SLUG, slugify
 from ...problems import Problem
 from .. import html_text
@@ -393,7 +394,7 @@ def _quote(b: _Builder, q: html_text.Quote, eid: str, default_source: str, w: Wh
     rec = {"id": qid, "event": eid, "speaker": speaker, "text": q.text, "language": lang,
            "source": source, "original_of": a.get("data-original-of", "")}
     if q.translation:
-        rec["translation"] = re.sub(r"^Translation( \([^)]*\))?:\s*", "", q.translation)
+        rec["translation"] = re.sub(rf"^{TIMELINEJS_LABELS['translation']}( \([^)]*\))?:\s*", "", q.translation)
         by = q.translation_by or "ours"
         rec["translation_by"] = by if by == "ours" or by in b.sources else "ours"
     b.quotes.append(rec)

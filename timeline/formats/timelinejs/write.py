@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ... import dates, files
+from ...i18n import TIMELINEJS_LABELS as LABELS
 from ...model import Dataset, disputed_actors
 from ..html_text import esc
 from ..text import neutralise_formula
@@ -86,7 +87,7 @@ def _quote_html(ds: Dataset, q) -> str:
     out = f"<blockquote{attrs}><p>{esc(q['text'])}</p>"
     if _is_set(q["translation"]):
         by = q["translation_by"] or "ours"
-        out += f'<p class="tl-translation" data-by="{esc(by)}">Translation: {esc(q["translation"])}</p>'
+        out += f'<p class="tl-translation" data-by="{esc(by)}">{LABELS["translation"]}: {esc(q["translation"])}</p>'
     return out + f'<cite data-speaker="{esc(q["speaker"])}">{esc(name)}</cite></blockquote>'
 
 
@@ -95,9 +96,9 @@ def _text_html(ds: Dataset, ev, quotes_in_text, generated_display: bool, extra_m
     if _is_set(ev["summary"]):
         parts += [f"<p>{esc(p)}</p>" for p in re.split(r"\n\s*\n", ev["summary"]) if p.strip()]
     if _is_set(ev["place"]):
-        parts.append(f'<p class="tl-place">Place: {esc(ev["place"])}</p>')
+        parts.append(f'<p class="tl-place">{LABELS["place"]}: {esc(ev["place"])}</p>')
     if _is_set(ev["note"]):
-        parts.append(f'<p class="tl-note">Note: {esc(ev["note"])}</p>')
+        parts.append(f'<p class="tl-note">{LABELS["note"]}: {esc(ev["note"])}</p>')
     for _, q in quotes_in_text.iterrows():
         parts.append(_quote_html(ds, q))
     for m in extra_media:
