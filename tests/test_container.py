@@ -16,8 +16,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from .datasets import ROOT, write_mini
-from .test_hardening_servers import _free_port, _stop, _wait
+from tests.helpers import ROOT, write_mini
+from tests.helpers import free_port, stop_server, wait_for_server
 
 
 def test_the_dockerfile_copies_what_exists_and_runs_the_container_command():
@@ -29,7 +29,7 @@ def test_the_dockerfile_copies_what_exists_and_runs_the_container_command():
 
 
 def _serve(tmp_path, data_dir: Path, extra_env: dict):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
            "PYTHONPATH": str(ROOT), "TIMELINE_DATA_DIR": str(data_dir), "TIMELINE_BIND": "127.0.0.1",
            "PORT": str(port), "WORKERS": "1", **extra_env}
@@ -51,7 +51,7 @@ def test_the_container_command_serves_the_mounted_dataset_with_public_links(tmp_
     mounted = write_mini(tmp_path / "data")
     proc, url = _serve(tmp_path, mounted, {"TIMELINE_PUBLIC_URL": "https://timeline.example.org"})
     try:
-        _wait(url, proc)
+        wait_for_server(url, proc)
         status, body = _get(url + "/api/event/hanoi-summit")
         assert status == 200 and json.loads(body)["title"] == "Hanoi summit"
         assert _get(url + "/api/event/singapore-summit")[0] == 404   # the mounted dataset, not the bundled
@@ -60,5 +60,5 @@ def test_the_container_command_serves_the_mounted_dataset_with_public_links(tmp_
         assert status == 200
         assert 'src="https://timeline.example.org/embed?actors=kim"' in json.loads(body)["html"]
     finally:
-        _stop(proc)
+        stop_server(proc)
     assert b"serving " + str(mounted).encode() in proc.stderr.read()

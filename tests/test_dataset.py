@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from .datasets import ROOT
+from tests.helpers import ROOT
 
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_b4ec18b8cba0ac6d.txt"
 

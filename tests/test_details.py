@@ -5,7 +5,7 @@ from timeline import details
 from timeline.page import document
 from timeline.web import components
 
-from .datasets import mini_tables, write_mini
+from tests.helpers import mini_tables, write_mini
 
 
 def test_quote_carries_speaker_title_then_translation_and_seed(dataset):

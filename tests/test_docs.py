@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .datasets import ROOT
+from tests.helpers import ROOT
 
 DATA = ROOT / "data" / "trump-kim"
 KEYS = {"roles.csv": ("actor", "from"), "dataset.json": None}

@@ -6,7 +6,7 @@ import pytest
 import timeline
 from timeline.cli import main
 
-from .datasets import ROOT
+from tests.helpers import ROOT
 
 DATA = ROOT / "data" / "trump-kim"
 SHEET = ROOT / "tests" / "fixtures" / "timelinejs" / "women_in_computing.csv"

@@ -12,7 +12,7 @@ import pytest
 from timeline import files
 from timeline.formats.text import neutralise_formula
 
-from .datasets import ROOT
+from tests.helpers import ROOT
 
 
 def test_refuses_to_overwrite_without_force(tmp_path):

@@ -1,39 +1,12 @@
 """Which events a view shows: actor filter any/all, search, range; per-actor counts."""
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 
 import pytest
 
-import timeline
 from timeline import filters, index
 from timeline.view import View
-
-EVENT_COLUMNS = ("id", "title", "title_nl", "summary", "kind", "start", "end", "display_date", "actors",
-                 "sources")
-ACTORS = (("trump", "Donald Trump", "#1f77b4"), ("kim", "Kim Jong-un", "#c0392b"),
-          ("moon", "Moon Jae-in", "#2ca02c"))
-
-
-def write_dataset(folder: Path, events: list[dict], actors=ACTORS, quotes: list[dict] = ()) -> timeline.Dataset:
-    """A dataset folder in the documented format from a few rows, loaded. Event rows need
-    id, title, start and actors ('a;b'); kind defaults to moment and sources to 's1'."""
-    folder.mkdir(parents=True, exist_ok=True)
-    _write(folder / "actors.csv", ("id", "name", "colour"), [dict(zip(("id", "name", "colour"), a)) for a in actors])
-    _write(folder / "sources.csv", ("id", "title", "url"), [{"id": "s1", "title": "Source", "url": "https://example.org/a"}])
-    _write(folder / "events.csv", EVENT_COLUMNS, [{"kind": "moment", "sources": "s1", **e} for e in events])
-    quote_columns = ("id", "event", "speaker", "text", "language", "translation", "translation_by", "source")
-    _write(folder / "quotes.csv", quote_columns, [{"source": "s1", "language": "en", **q} for q in quotes])
-    return timeline.load(folder)
-
-
-def _write(path: Path, columns, rows) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=list(columns))
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({c: row.get(c, "") for c in columns})
+from tests.helpers import write_dataset
 
 
 @pytest.fixture

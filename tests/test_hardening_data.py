@@ -16,7 +16,7 @@ import timeline
 from timeline import cli
 from timeline.problems import ValidationError
 
-from .datasets import mini_tables, to_csv, write_mini
+from tests.helpers import mini_tables, to_csv, write_mini
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable

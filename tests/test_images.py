@@ -12,7 +12,7 @@ import pytest
 from timeline.figure import images
 from timeline.cli import main
 
-from .datasets import ROOT
+from tests.helpers import ROOT
 
 DATA = ROOT / "data" / "trump-kim"
 

@@ -7,7 +7,7 @@ from timeline import labels
 from timeline.details import event_details
 from timeline.figure import figure
 
-from .test_filters import write_dataset
+from tests.helpers import write_dataset
 
 
 @pytest.fixture

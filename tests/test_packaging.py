@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from .datasets import ROOT
+from tests.helpers import ROOT
 
 
 def _run(args, cwd, env=None, timeout=120):

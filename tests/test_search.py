@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from tests.datasets import matching_ids
-from tests.test_filters import write_dataset
+from tests.helpers import matching_ids
+from tests.helpers import write_dataset
 
 from timeline import search
 

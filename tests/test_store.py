@@ -5,7 +5,7 @@ import os
 
 from timeline.store import DatasetStore
 
-from .datasets import mini_tables, to_csv, write_mini
+from tests.helpers import mini_tables, to_csv, write_mini
 
 
 def _touch_later(path):

@@ -11,7 +11,7 @@ import timeline
 from timeline import ValidationError, story
 from timeline.view import View, from_query
 
-from .datasets import mini_tables, to_csv, write_mini
+from tests.helpers import mini_tables, to_csv, write_mini
 
 # The mini dataset's events in date order: phase (2017-08), tweet (2017-09-17), Hanoi (2019-02-27).
 STORY_ROWS = [

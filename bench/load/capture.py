@@ -4,7 +4,7 @@
 
 Serves the app (bundled dataset) on a loopback port, drives it like a reader (filter by actor,
 search, pick an event in the list, switch language) and keeps each POST /_dash-update-component
-body with its name. tests/test_security_fuzz.py checks that the app still accepts every one.
+body with its name. tests/web/test_security_fuzz.py checks that the app still accepts every one.
 """
 from __future__ import annotations
 

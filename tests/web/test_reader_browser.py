@@ -1,7 +1,7 @@
 """The app and /embed as a reader meets them, at phone, tablet and desktop sizes (issue #11).
 
 One page per viewport: each is checked for sideways scroll, squeezed text and axe-core's serious
-and critical violations (tests/reader.py), and then for what that size promises.
+and critical violations (tests/helpers.py), and then for what that size promises.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.reader import axe_violations, layout_problems, reader_page
+from tests.helpers import axe_violations, layout_problems, reader_page
 
 pytestmark = pytest.mark.browser
 

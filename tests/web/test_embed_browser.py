@@ -8,7 +8,7 @@ import pytest
 
 from timeline import filters
 from timeline.view import View
-from tests.embedding import (CLOSE, HOSTILE_QUOTE, IDS_JS, IMG, SCRIPT, child_frame, click_point, drawn,
+from tests.helpers import (CLOSE, HOSTILE_QUOTE, IDS_JS, IMG, SCRIPT, child_frame, click_point, drawn,
                              framed, servers)
 
 pytestmark = pytest.mark.browser
@@ -119,7 +119,7 @@ def test_embed_button_gives_the_snippet_for_the_current_view(page, running, data
 def test_closed_dialog_costs_no_request_on_a_view_change_but_follows_the_language(page, running):
     from playwright.sync_api import expect
 
-    from .test_app_browser import open_app
+    from tests.helpers import open_app
 
     app_server, _ = running
     calls = []

@@ -11,9 +11,9 @@ import pytest
 import timeline
 from timeline import ValidationError
 from timeline.formats import html_text, timelinejs
+from tests.helpers import FIX
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIX = ROOT / "tests" / "fixtures" / "timelinejs"
 PKG = ROOT / "node_modules" / "@knight-lab" / "timelinejs" / "src"
 SHIPPED = ["template/all-media-types.json", "template/cosmo-mixed.json", "template/cosmo.json",
            "template/eras.json", "template/my-own-timeline.csv", "js/core/__tests__/women_in_computing.csv"]

@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 import timeline
 from timeline.web import create_app
 
-from .test_app_browser import chart_ids, drawn_ids, open_app
-from .test_interop_timelinejs import FIX
+from tests.helpers import chart_ids, drawn_ids, open_app
+from tests.helpers import FIX
 
 pytestmark = pytest.mark.browser
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from timeline.formats import timelinejs
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "node_modules" / "@knight-lab" / "timelinejs"
 DATA = ROOT / "data" / "trump-kim"
 

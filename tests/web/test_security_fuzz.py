@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PAYLOADS = json.loads((ROOT / "bench" / "load" / "payloads.json").read_text(encoding="utf-8"))
 CALLBACK = "/_dash-update-component"
 FUZZ = settings(max_examples=150, deadline=None, database=None,

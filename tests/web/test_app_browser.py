@@ -6,28 +6,18 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.datasets import matching_ids
+from tests.helpers import matching_ids
+from tests.helpers import CHART_IDS, SETTLED, chart_ids, drawn_ids, list_ids, open_app
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parent.parent
 
-DRAWN = """() => { const gd = document.querySelector('#graph .js-plotly-plot');
-  return !!(gd && gd._fullData && gd._fullData.length && gd._fullLayout && gd._fullLayout.xaxis); }"""
-
-CHART_IDS = """() => { const gd = document.querySelector('#graph .js-plotly-plot'); const s = new Set();
-  gd.data.forEach(t => (t.customdata || []).forEach(c => {
-    const id = Array.isArray(c) ? c[0] : c; if (id) s.add(id); }));
-  return Array.from(s).sort(); }"""
-
-SETTLED = """() => { const gd = document.querySelector('#graph .js-plotly-plot');
-  return Math.abs(gd._fullLayout.width - gd.getBoundingClientRect().width) < 2; }"""
 
 X_RANGE = """() => document.querySelector('#graph .js-plotly-plot')._fullLayout.xaxis.range.map(String)"""
 
@@ -47,37 +37,8 @@ POINT_XY = """([id, lane]) => { const gd = document.querySelector('#graph .js-pl
   return null; }"""
 
 
-def open_app(page, server, query: str = ""):
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(server.url + "/" + query)
-    page.wait_for_function(DRAWN)
-    page.wait_for_load_state("networkidle")
-    # The graph resizes itself to its container once after the first draw (a relayout event that
-    # would replace a zoom made in the same instant): let it settle before interacting.
-    page.wait_for_function(SETTLED)
-    page.wait_for_timeout(250)   # kept: plotly may still emit that resize relayout after SETTLED holds
-    return page
-
-
-def chart_ids(page) -> list[str]:
-    return page.evaluate(CHART_IDS)
-
-
-def list_ids(page) -> list[str]:
-    return page.locator("#event-list [role=option]").evaluate_all("els => els.map(e => e.dataset.event)")
-
-
 def query_of(page) -> dict:
     return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
-
-
-def drawn_ids(dataset, ids=None) -> list[str]:
-    """Ids of the events drawn as points (phases are shaded eras, not points)."""
-    ev = dataset.events
-    ev = ev[ev["kind"] != "phase"]
-    if ids is not None:
-        ev = ev[ev["id"].isin(ids)]
-    return sorted(ev["id"])
 
 
 def title_of(dataset, event_id, lang="en") -> str:

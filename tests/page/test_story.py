@@ -15,8 +15,8 @@ from timeline.page import story as story_page
 from timeline.page.story_card import key_quote
 from timeline.view import View, from_query
 
-from .datasets import write_story
-from .embedding import write_hostile
+from tests.helpers import write_story
+from tests.helpers import write_hostile
 
 
 @pytest.fixture(scope="module")

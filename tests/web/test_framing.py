@@ -5,7 +5,7 @@ import flask
 import pytest
 
 from timeline.web import framing
-from tests.embedding import child_frame, drawn, framed, servers
+from tests.helpers import child_frame, drawn, framed, servers
 
 
 def headers(app, path):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.datasets import write_mini
-from tests.embedding import hostile_tables
+from tests.helpers import write_mini
+from tests.helpers import hostile_tables
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +138,7 @@ def test_hostile_text_shows_as_text_and_nothing_runs(page, hostile_server):
         for (const t of gd.data) for (const c of (t.customdata || [])) if (c[0] === 'long-title') return c[1];
         return null; }""")
     assert hover_title is not None and len(hover_title) <= 120 and hover_title.endswith("…")
-    from tests.embedding import MARKERS_JS, isolated_point
+    from tests.helpers import MARKERS_JS, isolated_point
 
     m = isolated_point(page.evaluate(MARKERS_JS), {"hanoi-summit", "rocket-man-tweet"})
     page.mouse.move(m["x"], m["y"], steps=3)

@@ -1,7 +1,6 @@
 """Level of detail (figure(..., lod=True)): density when zoomed out, full detail for a window when in."""
 from __future__ import annotations
 
-import random
 
 import numpy as np
 import orjson
@@ -9,22 +8,11 @@ import pytest
 
 import timeline
 from timeline.figure import build, figure_json, redraws_on_zoom, resolve_view
-from timeline.formats import folder
 from timeline.filters import range_mask
+from tests.helpers import synthetic
 
 N = 100_000
 ACTORS = 12
-
-
-def synthetic(n: int, actors: int = ACTORS, seed: int = 7):
-    """n one-actor moments spread over 35 years, in the shape of the peer benchmark's data."""
-    rnd = random.Random(seed)
-    acts = [{"id": f"a{i:02d}", "name": f"Actor {i:02d}"} for i in range(actors)]
-    src = [{"id": "src", "title": "Synthetic", "url": "https://example.org/"}]
-    events = [{"id": f"e{i}", "title": f"Event {i}", "kind": "moment",
-               "start": f"{1990 + rnd.randrange(35):04d}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}",
-               "actors": f"a{rnd.randrange(actors):02d}", "sources": "src"} for i in range(n)]
-    return folder.load_records({"events": events, "actors": acts, "sources": src})
 
 
 @pytest.fixture(scope="module")

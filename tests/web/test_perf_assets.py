@@ -12,7 +12,7 @@ from timeline.page import assets
 from timeline.view import View
 from timeline.web import create_app, embed
 
-from .test_lod import synthetic
+from tests.helpers import synthetic
 
 
 @pytest.fixture(scope="module")

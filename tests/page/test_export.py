@@ -5,15 +5,13 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-import timeline
 from timeline.page import assets, document, export
 from timeline.view import View
-from tests.conftest import ROOT
-from tests.embedding import CLOSE, HOSTILE_QUOTE, IDS_JS, IMG, SCRIPT, click_point, drawn, write_hostile
+from tests.helpers import ROOT
+from tests.helpers import CLOSE, HOSTILE_QUOTE, IDS_JS, IMG, SCRIPT, click_point, drawn, write_hostile
 
 DATA_RE = re.compile(r'<script type="application/json" id="tl-data">(.*?)</script>', re.S)
 
@@ -160,8 +158,6 @@ def test_offline_file_allows_only_its_own_three_scripts(dataset):
     import base64
     import hashlib
     import re
-
-    from timeline.page import assets, document
 
     doc = export.build(dataset)
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', doc).group(1)

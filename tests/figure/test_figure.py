@@ -9,7 +9,7 @@ import plotly.io as pio
 import pytest
 
 import timeline
-from tests.test_filters import write_dataset
+from tests.helpers import write_dataset
 from timeline.figure import Options, builder, figure, figure_json
 from timeline.figure.axis import year_label
 from timeline.figure.options import BAND_PX, DARK, LABEL_CHARS, MARKER_PX, SPAN_PX

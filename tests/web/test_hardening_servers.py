@@ -6,53 +6,24 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from tests.helpers import free_port, stop_server, wait_for_server
+from tests.helpers import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PAYLOADS = json.loads((ROOT / "bench" / "load" / "payloads.json").read_text(encoding="utf-8"))
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 HOST = "timeline.example"   # the same Host header to both: absolute URLs in the pages are then equal
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, proc, timeout: float = 90) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
-        try:
-            urllib.request.urlopen(url + "/api/event/hanoi-summit", timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.3)   # kept: polls a server process starting up (a bounded wait, not a fixed one)
-    raise AssertionError(f"{url} did not start")
 
 
 def _start(cmd: list[str], port: int, env=None):
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, **(env or {})})
     return proc, f"http://127.0.0.1:{port}"
-
-
-def _stop(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def _get(base: str, path: str, body: dict | None = None) -> tuple[int, dict, bytes]:
@@ -73,15 +44,15 @@ def two_gunicorns():
     procs = []
     try:
         for _ in range(2):
-            port = _free_port()
+            port = free_port()
             procs.append(_start([exe, "app:server", "-w", "1", "-b", f"127.0.0.1:{port}", "--no-control-socket",
                                  "--log-level", "warning"], port))
         for proc, url in procs:
-            _wait(url, proc)
+            wait_for_server(url, proc)
         yield [url for _, url in procs]
     finally:
         for proc, _ in procs:
-            _stop(proc)
+            stop_server(proc)
 
 
 NONCE = re.compile(rb'"nav":\s*\d+')   # the sync callback stamps a URL navigation with the time
@@ -134,14 +105,14 @@ def test_gunicorn_headers(two_gunicorns):
 
 
 def test_development_server_sends_no_version_banner():
-    port = _free_port()
+    port = free_port()
     proc, url = _start([sys.executable, "app.py", "--port", str(port)], port)
     try:
-        _wait(url, proc)
+        wait_for_server(url, proc)
         status, headers, _ = _get(url, "/")
         assert status == 200
         assert "Server" not in headers, headers.get("Server")
         status, _, body = _get(url, "/_dash-update-component", {"output": "nope"})
         assert status == 400 and b"Traceback" not in body
     finally:
-        _stop(proc)
+        stop_server(proc)

@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.datasets import write_story
-from tests.reader import axe_violations, layout_problems, reader_page
+from tests.helpers import write_story
+from tests.helpers import axe_violations, layout_problems, reader_page
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 import timeline
 from timeline import ValidationError
 
-from .datasets import BOLTON, ROOT, SEED_TEXT, mini_tables, to_csv, write_mini
+from tests.helpers import BOLTON, ROOT, SEED_TEXT, mini_tables, to_csv, write_mini
 
 
 def _set(tables, file, row, column, value):

@@ -10,12 +10,11 @@ import json
 import orjson
 import pytest
 
-import timeline
 from timeline.page import document, export
 from timeline.figure.options import LOD_LIMIT
-from tests.datasets import mini_tables, write_mini
-from tests.embedding import IDS_JS, click_point, drawn
-from tests.test_embed import payload
+from tests.helpers import mini_tables, write_mini
+from tests.helpers import IDS_JS, click_point, drawn
+from tests.helpers import payload
 
 N = 6000
 DAY0 = dt.date(2000, 1, 1)

@@ -13,9 +13,8 @@ from timeline import filters
 from timeline.page import assets, document
 from timeline.view import View
 from timeline.web import embed
-from tests.embedding import CLOSE, HOSTILE_QUOTE, IMG, SCRIPT, write_hostile
-
-DATA_RE = re.compile(r'<script type="application/json" id="tl-data">(.*?)</script>', re.S)
+from tests.helpers import CLOSE, HOSTILE_QUOTE, IMG, SCRIPT, write_hostile
+from tests.helpers import DATA_RE, payload
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +33,6 @@ def hostile_client(tmp_path_factory):
     app = flask.Flask("hostile")
     embed.register(app, ds)
     return app.test_client()
-
-
-def payload(page: str) -> dict:
-    m = DATA_RE.search(page)
-    assert m, "no inline data block"
-    return json.loads(m.group(1))
 
 
 def figure_ids(fig: dict) -> set[str]:

@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .test_app_browser import DRAWN, drawn_ids, list_ids, open_app
-from .test_lod import synthetic
+from tests.helpers import DRAWN, drawn_ids, list_ids, open_app
+from tests.helpers import synthetic
 
 pytestmark = pytest.mark.browser
 

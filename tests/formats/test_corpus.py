@@ -1,5 +1,5 @@
-"""More of the malformed-file corpus: one case per validation rule that tests/test_loader.py and
-tests/test_interop_timelinejs.py did not yet exercise (found by tracing which `Problem(...)` lines
+"""More of the malformed-file corpus: one case per validation rule that tests/formats/test_folder.py and
+tests/formats/test_timelinejs.py did not yet exercise (found by tracing which `Problem(...)` lines
 those tests reach). Each file is refused with a ValidationError naming file, row and column.
 
 With the cases there (28 + 14 in test_loader, 12 messy TimelineJS files, the fault cases in
@@ -15,7 +15,7 @@ import pytest
 import timeline
 from timeline.problems import ValidationError
 
-from .datasets import mini_tables, to_csv, write_mini
+from tests.helpers import mini_tables, to_csv, write_mini
 
 HEADER = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background"
 BIG = "x" * 200_000   # over the csv module's field limit (131,072 characters)
