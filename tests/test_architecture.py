@@ -135,3 +135,15 @@ def test_no_javascript_in_python_strings(name):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             assert "function(" not in node.value.replace(" ", ""), \
                 f"{name}, line {node.lineno}: JavaScript in a Python string"
+
+
+def test_no_test_module_imports_another():
+    """Shared test code lives in tests/helpers.py (and fixtures in conftest.py), not in test modules."""
+    found = []
+    for path in sorted(PACKAGE.parent.joinpath("tests").rglob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [a.name for a in node.names]
+                if any(n.split(".")[-1].startswith("test_") for n in names):
+                    found.append(f"{path.name}: from {'.' * node.level}{node.module or ''} import ...")
+    assert found == []
