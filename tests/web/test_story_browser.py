@@ -290,7 +290,7 @@ def test_a_static_site_of_step_files_steps_and_keeps_history(page, serve, tmp_pa
 
 
 def test_a_click_on_another_event_on_the_chart_goes_to_its_step(page, story_server):
-    from tests.embedding import click_point
+    from tests.helpers import click_point
 
     page.goto(f"{story_server.url}/told/embed?mode=story&step=1")
     page.locator("#tl-chart .main-svg").first.wait_for()

@@ -7,7 +7,7 @@ import timeline
 from timeline.formats import offsets as fix
 from timeline.cli import main
 
-from .datasets import BOLTON, ROOT, SEED_TEXT, mini_tables, to_csv, write_mini
+from tests.helpers import BOLTON, ROOT, SEED_TEXT, mini_tables, to_csv, write_mini
 
 DATA = ROOT / "data" / "trump-kim"
 

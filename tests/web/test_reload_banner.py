@@ -7,7 +7,7 @@ import pytest
 
 from timeline.web import create_app
 
-from .datasets import mini_tables, to_csv, write_mini
+from tests.helpers import mini_tables, to_csv, write_mini
 
 
 def _break(folder):

@@ -9,7 +9,7 @@ import pytest
 import timeline
 from timeline import ValidationError
 
-from .datasets import mini_tables, to_csv, write_mini
+from tests.helpers import mini_tables, to_csv, write_mini
 
 
 def _problems(folder):

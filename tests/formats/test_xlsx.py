@@ -12,7 +12,7 @@ from timeline import ValidationError
 from timeline.formats import xlsx
 from timeline.cli import main
 
-from .datasets import ROOT, mini_tables, write_mini
+from tests.helpers import ROOT, mini_tables, write_mini
 
 DATA = ROOT / "data" / "trump-kim"
 
