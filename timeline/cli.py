@@ -163,7 +163,7 @@ def _export_image(args) -> int:
 
 
 def _export_site(args) -> int:
-    from . import images
+    from .figure import images
     from .files import check_target
     from .page import site
     from .view import View
@@ -280,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--data", default=None, help=f"dataset folder or file ({BUNDLED_NOTE})")
     st.add_argument("--url", default=None, help="where the folder will be served (https://example.org/mine/): "
                                                 "the snippet's and the link previews' address")
-    st.add_argument("--lang", choices=("en", "nl"), default="en", help="interface and title language")
+    st.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="interface and title language")
     st.add_argument("--no-image", dest="image", action="store_false",
                     help="no social.png (it needs kaleido and Chromium, and takes a few seconds)")
     st.add_argument("--force", action="store_true", help="replace the folder if it exists")

@@ -25,7 +25,8 @@ from ..labels import date_labels, titles
 from ..model import Dataset
 from ..view import View
 from . import export, social
-from .assets import plotly_js_path, plotly_kind, static_text
+from ..figure import figure_info
+from .assets import plotly_js_path, static_text
 from .document import chart_data, chart_markup, document, figure_json, script_json
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -73,7 +74,7 @@ def _controls(dataset: Dataset, lang: str) -> list[str]:
 def index_html(dataset: Dataset, view: View, *, meta: list[str], story: bool = False) -> str:
     lang = view.lang
     fig_json = figure_json(dataset, view)
-    plotly = f"assets/{plotly_js_path(plotly_kind(fig_json)).name}"
+    plotly = f"assets/{plotly_js_path(figure_info(dataset, view).bundle).name}"
     fig_json, data = chart_data(dataset, view, offline=False, assets={"plotly": plotly}, figure=fig_json,
                                 details=True)
     items, events = _event_list(dataset, lang)
@@ -132,7 +133,7 @@ def build(dataset: Dataset, view: View | None = None, *, url: str | None = None,
            "embed-snippet.html": snippet(dataset, lang, url).encode("utf-8")}
     # story mode (#12): the offline story page, every step's card inside it
     out["story.html"] = export.build(dataset, View(lang=lang, story_mode=True)).encode("utf-8")
-    kind = plotly_kind(figure_json(dataset, view))
+    kind = figure_info(dataset, view).bundle
     out[f"assets/{plotly_js_path(kind).name}"] = plotly_js_path(kind).read_bytes()
     for name in ("embed.js", "embed.css", "cards.js", "cards.css", "site.js", "site.css"):
         out[f"assets/{name}"] = static_text(name).encode("utf-8")

@@ -6,7 +6,7 @@ import re
 
 from timeline.cli import main
 
-from .datasets import ROOT, write_mini
+from tests.helpers import ROOT, write_mini
 
 DATA = ROOT / "data" / "trump-kim"
 
