@@ -8,7 +8,7 @@ import pytest
 import timeline
 from timeline import ValidationError, details
 
-from .datasets import mini_tables, write_mini
+from tests.helpers import mini_tables, write_mini
 
 
 def _with_actors(tmp_path, cell, row=2):

@@ -9,7 +9,7 @@ import pytest
 
 from timeline.cli import build_parser
 
-from .datasets import ROOT
+from tests.helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.test_app_browser import open_app
+from tests.helpers import open_app
 
 pytestmark = pytest.mark.browser
 
