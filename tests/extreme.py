@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .datasets import mini_tables, write_mini
+from .helpers import mini_tables, write_mini
 
 N = 30_000
 

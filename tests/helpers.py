@@ -15,6 +15,8 @@ import urllib.request
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+
+import pytest
 from urllib.parse import parse_qs
 
 import timeline
@@ -519,3 +521,50 @@ def stop_server(proc) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+# --- the real TimelineJS (npm), served for browser tests -------------------------------------------
+
+PKG = ROOT / "node_modules" / "@knight-lab" / "timelinejs"
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="/tl/dist/css/timeline.css">
+<script src="/tl/dist/js/timeline.js"></script></head>
+<body><div id="tl" style="width: 1000px; height: 650px"></div>
+<script>
+window.loadTimeline = function (data) {
+  return new Promise(function (resolve) {
+    window.timeline = new TL.Timeline('tl', data, {hash_bookmark: false});
+    window.timeline.on('loaded', function () { resolve(true); });
+    setTimeout(function () { resolve(false); }, 15000);
+  });
+};
+</script></body></html>"""
+
+
+def _ensure_package():
+    if (PKG / "dist" / "js" / "timeline.js").exists():
+        return
+    if shutil.which("npm") is None:
+        pytest.skip("TimelineJS is not installed (node_modules missing) and npm is unavailable to install it")
+    subprocess.run(["npm", "ci", "--silent", "--no-audit", "--no-fund"], cwd=ROOT, check=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def tl_server(serve):
+    _ensure_package()
+    from werkzeug.wrappers import Request, Response
+    from werkzeug.utils import safe_join
+
+    @Request.application
+    def app(request):
+        if request.path == "/":
+            return Response(PAGE, mimetype="text/html")
+        if request.path.startswith("/tl/"):
+            p = safe_join(str(PKG), request.path[4:])
+            if p and Path(p).is_file():
+                mime = {"js": "text/javascript", "css": "text/css"}.get(p.rsplit(".", 1)[-1], "application/octet-stream")
+                return Response(Path(p).read_bytes(), mimetype=mime)
+        return Response("not found", status=404)
+
+    return serve(app)

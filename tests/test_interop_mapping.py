@@ -7,7 +7,7 @@ import timeline
 from timeline import filters
 from timeline.formats import timelinejs
 
-from .test_media import FIX
+from .helpers import FIX
 
 
 def _load(tmp_path, doc, name="t.json"):

@@ -13,7 +13,7 @@ import timeline
 from timeline import ValidationError, details
 from timeline.formats import timelinejs
 
-from .datasets import mini_tables, write_mini
+from .helpers import mini_tables, write_mini
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "timelinejs"
 ALL_MEDIA = FIX / "all-media-types.json"

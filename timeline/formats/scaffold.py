@@ -39,6 +39,10 @@ ROWS = {
                "language": "en", "source": "example-source"},
     "stories": {"story": "apollo-11", "step": "1", "event": "first-step", "text": "Where the story starts.",
                 "text_nl": "Waar het verhaal begint."},
+    "media": {"event": "first-step", "kind": "image",
+              "url": "https://upload.wikimedia.org/wikipedia/commons/9/98/Aldrin_Apollo_11_original.jpg",
+              "caption": "Buzz Aldrin on the Moon, photographed by Neil Armstrong", "credit": "NASA",
+              "alt": "An astronaut in a white spacesuit stands on the grey lunar surface"},
 }
 
 COLUMNS = {
@@ -55,6 +59,9 @@ COLUMNS = {
               "end_offset empty when the text occurs once in its seed: `timeline validate --fix` fills them.",
     "stories": "story (slug), step (1, 2, …) and event are needed: a guided path through the events; text and "
                "text_nl are the step's text.",
+    "media": "event and url (http or https) are needed: an image, video, audio, tweet, map, document or link "
+             "shown with the event; kind (guessed from the url when empty), caption, credit, alt (what an image "
+             "shows, for screen readers) and thumbnail are optional.",
 }
 
 

@@ -13,12 +13,8 @@ from ...problems import Problem
 from .. import html_text
 from ..text import URL
 from .read import UNASSIGNED, UNKNOWN_SPEAKER, Doc, Slide, Where, jstype
+from .markup import _decoded, _parse, _text, _text_of, _title_of, _to_text, _without_generic_links
 from .slide import read_media, read_slide_dates
-
-# Link text that names no page ('More', 'Lees meer'): it is dropped from the summary.
-GENERIC_LINK_TEXT = {"more", "read more", "more…", "here", "click here", "link", "source", "sources", "meer",
-                     "lees meer", "bron", "bronnen", "hier", "→", "»", "›", "..."}
-
 
 @dataclass
 class _Builder:
@@ -88,15 +84,6 @@ class _Builder:
             n += 1
         self.ids.add(new)
         return new
-
-
-def _title_of(link) -> str:
-    """A source's title from our export's '<a>Title (Publisher)</a>' (the publisher rides in data-publisher)."""
-    pub = link.attrs.get("data-publisher", "")
-    text = link.text
-    if pub and text.endswith(f" ({pub})"):
-        text = text[: -len(pub) - 3]
-    return text
 
 
 def _unique(base: str, taken) -> str:
@@ -188,37 +175,6 @@ def _transcript_name(name: str) -> str:
     return f"{Path(name).stem}.quotes.txt"
 
 
-def _text_of(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return str(v)
-    return v if isinstance(v, str) else ""
-
-
-def _plain(text: str) -> bool:
-    """Text that HTML parsing would leave as it is (no tag, no entity): it needs no parser."""
-    return "<" not in text and "&" not in text
-
-
-def _parse(markup: str) -> html_text.Parsed:
-    """`html_text.parse`, without the parser for plain text (most fields of a big file)."""
-    return html_text.Parsed(text=html_text.squash(markup)) if _plain(markup) else html_text.parse(markup)
-
-
-def _to_text(markup: str) -> str:
-    return html_text.squash(markup) if _plain(markup) else html_text.to_text(markup)
-
-
-def _text(value) -> str:
-    """Any JSON value of a text field as plain text (HTML reduced, entities decoded once)."""
-    return _to_text(_text_of(value))
-
-
-def _decoded(value) -> str:
-    return html_text.squash(value) if isinstance(value, str) else ""
-
-
 def _repeats(b: _Builder, d: dict, w: Where, problems: list[Problem]) -> None:
     """Warn about a slide that repeats an earlier one, or reuses its unique_id (TimelineJS shows both)."""
     key = json.dumps(d, sort_keys=True, default=str)
@@ -233,23 +189,6 @@ def _repeats(b: _Builder, d: dict, w: Where, problems: list[Problem]) -> None:
             problems.append(w.warn(None, f"unique_id '{uid[:60]}' is also {other}'s; this one gets another id"))
 
 
-def _without_generic_links(text: str, links) -> str:
-    """The summary without link text that names nothing ('More'): the link's page is the source."""
-    generic = {link.text for link in links if link.text.strip().lower() in GENERIC_LINK_TEXT}
-    if not generic:
-        return text
-    out = []
-    for para in text.split("\n\n"):
-        for g in generic:
-            if para == g:
-                para = ""
-            elif para.endswith(" " + g):
-                para = para[: -len(g) - 1].rstrip()
-        if para:
-            out.append(para)
-    return "\n\n".join(out)
-
-
 def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) -> dict | None:
     d, w = s.data, s.where
     text = d.get("text") if isinstance(d.get("text"), dict) else {}
@@ -260,24 +199,48 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
     got = read_slide_dates(d, w, problems, era, _text)
     if got is None:
         return None
-    start, end = got.start, got.end
     _repeats(b, d, w, problems)
     body = _parse(_text_of(text.get("text")))
     meta = body.meta
     headline = _to_text(_text_of(text.get("headline")))
-    display = got.display
-    # exact dates our own export carries (qualifiers such as 'c.' that TimelineJS has no field for)
-    start_text, end_text = start.date.canonical(), end.date.canonical() if end else ""
-    for key, target in (("start", "start"), ("end", "end")):
+    start_text, end_text = _exact_dates(meta, got.start, got.end)
+    display, notes = _display_and_notes(got, meta, body, start_text, end_text)
+    eid = b.unique_event_id(_id_base(meta, d, headline, start_text, era))
+    if not headline:
+        headline = (body.text[:80].rsplit(" ", 1)[0] + "…") if len(body.text) > 80 else body.text
+        headline = headline or f"Untitled ({w.label})"
+    actor_ids = _event_actors(b, body, d, era)
+    source_ids, cite, credit_source, media_quotes = _event_sources(b, body, media, eid, w, problems)
+    summary = _event_quotes(b, body, media_quotes, eid, credit_source or source_ids[0], w, cite)
+    kind = "phase" if era else ("span" if end_text else "moment")
+    rec = {"id": eid, "title": headline, "summary": summary, "kind": kind, "start": start_text,
+           "end": end_text, "display_date": display, "place": body.place,
+           "actors": ";".join(actor_ids), "tags": meta.get("tags", ""), "phase": meta.get("phase", ""),
+           "sources": ";".join(source_ids), "note": " ".join(notes)}
+    for k in ("title_nl", "summary_nl"):
+        if meta.get(k.replace("_", "-")):
+            rec[k] = meta[k.replace("_", "-")]
+    b.events.append(rec)
+    b.event_where.append(w)
+    return rec
+
+
+def _exact_dates(meta: dict, start, end) -> tuple[str, str]:
+    """The dates as written: the exact ones our own export carries (qualifiers such as 'c.' that
+    TimelineJS has no field for) over the slide's."""
+    texts = {"start": start.date.canonical(), "end": end.date.canonical() if end else ""}
+    for key in ("start", "end"):
         if meta.get(key):
             try:
-                value = dates.parse(meta[key]).canonical()
-                if key == "start":
-                    start_text = value
-                else:
-                    end_text = value
+                texts[key] = dates.parse(meta[key]).canonical()
             except dates.DateError:
                 pass
+    return texts["start"], texts["end"]
+
+
+def _display_and_notes(got, meta: dict, body, start_text: str, end_text: str) -> tuple[str, list[str]]:
+    """The display date (times of day kept there) and the notes on what the import changed."""
+    start, end, display = got.start, got.end, got.display
     if meta.get("display") == "generated":
         display = ""
     lost = [x for x in (start.lost, end.lost if end else "") if x]
@@ -290,17 +253,17 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
             display += f" – {dates.parse(end_text).label()} {end.time}"
     if body.note:
         notes.insert(0, body.note)
-    # id
+    return display, notes
+
+
+def _id_base(meta: dict, d: dict, headline: str, start_text: str, era: bool) -> str:
     uid = meta.get("event") or _text_of(d.get("unique_id")).strip()
     if uid:
-        base = uid if SLUG.match(uid) else slugify(uid, "event")
-    else:
-        base = slugify(f"{headline[:40]} {start_text}" if headline else f"{'era' if era else 'event'} {start_text}", "event")
-    eid = b.unique_event_id(base)
-    if not headline:
-        headline = (body.text[:80].rsplit(" ", 1)[0] + "…") if len(body.text) > 80 else body.text
-        headline = headline or f"Untitled ({w.label})"
-    # actors
+        return uid if SLUG.match(uid) else slugify(uid, "event")
+    return slugify(f"{headline[:40]} {start_text}" if headline else f"{'era' if era else 'event'} {start_text}", "event")
+
+
+def _event_actors(b: _Builder, body, d: dict, era: bool) -> list[str]:
     actor_ids = []
     for aid, name, attrs in body.actors:
         aid = b.actor(aid, name, colour=attrs.get("data-colour", ""), country=attrs.get("data-country", ""))
@@ -310,7 +273,11 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
         actor_ids.append(b.actor(slugify(group, "group"), group))
     if not actor_ids and not era:   # an era is drawn across every lane: it needs none of its own
         actor_ids.append(b.actor(*UNASSIGNED, description="events the TimelineJS file put in no group"))
-    # sources
+    return actor_ids
+
+
+def _event_sources(b: _Builder, body, media: dict, eid: str, w: Where, problems: list[Problem]):
+    """(source ids, cite, the quote's credited source, quotes in the media slot); the slide's media rows too."""
     source_ids: list[str] = []
 
     def cite(sid):
@@ -333,6 +300,17 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
         credit_source = credit_source or sid
         cite(sid)
     media_quotes = html_text.parse(media_url).quotes if html_text.is_markup(media_url) else []
+    _event_media(b, body, media, eid, w, problems)
+    if media_quotes and not credit_source and credit.text:
+        credit_source = b.file_cited(credit.text, "")
+    if not source_ids and credit_source:
+        cite(credit_source)
+    if not source_ids:
+        cite(b.file_cited())
+    return source_ids, cite, credit_source, media_quotes
+
+
+def _event_media(b: _Builder, body, media: dict, eid: str, w: Where, problems: list[Problem]) -> None:
     row = read_media(media, eid, w, problems, _text)
     if row:
         b.media.append(row)
@@ -343,13 +321,10 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
         if more:
             more["kind"] = link.attrs.get("data-kind") or more["kind"]
             b.media.append(more)
-    if media_quotes and not credit_source and credit.text:
-        credit_source = b.file_cited(credit.text, "")
-    if not source_ids and credit_source:
-        cite(credit_source)
-    if not source_ids:
-        cite(b.file_cited())
-    # quotes: from the media slot, and blockquotes with a <cite> in the text
+
+
+def _event_quotes(b: _Builder, body, media_quotes, eid: str, default_source: str, w: Where, cite) -> str:
+    """Quotes from the media slot and blockquotes with a <cite> in the text; returns the summary."""
     summary = _without_generic_links(body.text, body.links)
     for where_from, qs in (("media", media_quotes), ("text", body.quotes)):
         for q in qs:
@@ -358,18 +333,8 @@ def _event(b: _Builder, s: Slide, problems: list[Problem], era: bool = False) ->
                 continue
             if not q.text:
                 continue
-            _quote(b, q, eid, credit_source or source_ids[0], w, cite)
-    kind = "phase" if era else ("span" if end_text else "moment")
-    rec = {"id": eid, "title": headline, "summary": summary, "kind": kind, "start": start_text,
-           "end": end_text, "display_date": display, "place": body.place,
-           "actors": ";".join(actor_ids), "tags": meta.get("tags", ""), "phase": meta.get("phase", ""),
-           "sources": ";".join(source_ids), "note": " ".join(notes)}
-    for k in ("title_nl", "summary_nl"):
-        if meta.get(k.replace("_", "-")):
-            rec[k] = meta[k.replace("_", "-")]
-    b.events.append(rec)
-    b.event_where.append(w)
-    return rec
+            _quote(b, q, eid, default_source, w, cite)
+    return summary
 
 
 def _quote(b: _Builder, q: html_text.Quote, eid: str, default_source: str, w: Where, cite) -> None:
