@@ -19,7 +19,7 @@ from . import stories
 from ..model import DISPUTED, OPTIONAL_TABLES, SLUG, TABLES, Dataset, Table, split_disputed
 from ..problems import Problem, ValidationError, suggest
 from .references import AnyId, check_references
-from .text import FORMULA, check_header, decode, separator, short, unmark
+from .text import FORMULA, check_header, decode, neutralise_formula, separator, short, unmark
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 META_KEYS = {"title", "title_nl", "description", "description_nl", "language", "scale", "display", "stories"}
@@ -336,3 +336,24 @@ def _derive(derived: dict, col: str, fd: dates.FuzzyDate | None) -> None:
 
 def _singular(name: str) -> str:
     return name[:-3] + "y" if name.endswith("ies") else name[:-1]
+
+
+def folder_files(records: dict, meta: dict, seeds: dict) -> dict[str, bytes]:
+    """A dataset folder's files from records, every table (cells as written, formula-like text marked)."""
+    out = {}
+    for table in TABLES:
+        rows = records.get(table.name, [])
+        if table.name in OPTIONAL_TABLES and not rows:
+            continue
+        used = [c.name for c in table.columns if c.required or any(r.get(c.name) for r in rows)]
+        buf = io.StringIO(newline="")
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(used)
+        for r in rows:
+            w.writerow([neutralise_formula(str(r.get(c, "") or "")) for c in used])
+        out[table.file] = buf.getvalue().encode("utf-8")
+    if meta:
+        out["dataset.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    for name, text in seeds.items():
+        out[f"seeds/{name}"] = text.encode("utf-8")
+    return out

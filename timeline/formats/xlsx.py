@@ -298,34 +298,11 @@ def write(ds: Dataset, out, force: bool = False) -> Path:
     return files.write_bytes(out, data, force=force)
 
 
-def folder_files(records: dict, meta: dict, seeds: dict) -> dict[str, bytes]:
-    """A dataset folder's files from records, every table (cells as written, formula-like text marked)."""
-    import csv
-
-    out = {}
-    for table in TABLES:
-        rows = records.get(table.name, [])
-        if table.name in OPTIONAL_TABLES and not rows:
-            continue
-        used = [c.name for c in table.columns if c.required or any(r.get(c.name) for r in rows)]
-        buf = io.StringIO(newline="")
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(used)
-        for r in rows:
-            w.writerow([neutralise_formula(str(r.get(c, "") or "")) for c in used])
-        out[table.file] = buf.getvalue().encode("utf-8")
-    if meta:
-        out["dataset.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    for name, text in seeds.items():
-        out[f"seeds/{name}"] = text.encode("utf-8")
-    return out
-
-
 def import_file(path, out, force: bool = False) -> Dataset:
     """A workbook as a dataset folder `out`: validated first, then written whole (atomic)."""
     files.check_target(out, force)
     p = Path(path)
     load_file(p)   # raises with every problem; nothing is written
     records, _, meta, seeds, _, _ = read(p)
-    files.write_folder(out, folder_files(records, meta, seeds), force=force)
+    files.write_folder(out, loader.folder_files(records, meta, seeds), force=force)
     return loader.load_folder(Path(out))

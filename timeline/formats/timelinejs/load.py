@@ -1,15 +1,13 @@
 """Load or import a TimelineJS file: read, map, and validate with the folder's own checks."""
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 from ... import files
-from ...model import TABLE_BY_NAME, Dataset
+from ...model import Dataset
 from ...problems import Problem, ValidationError
 from .. import folder
+from ..folder import folder_files
 from ..text import neutralise_formula
 from .mapping import to_records
 from .read import read_bytes
@@ -66,27 +64,6 @@ def load_file(path) -> Dataset:
     except OSError as e:
         raise ValidationError([Problem(str(p), None, None, f"cannot read: {e.strerror or e}")]) from None
     return parse_bytes(data, p.name, p)[3]
-
-
-def folder_files(records: dict, meta: dict, seeds: dict) -> dict[str, bytes]:
-    """The files of a dataset folder in our format (as `files.write_folder` takes them)."""
-    out = {}
-    for name in ("events", "actors", "sources", "quotes", "media"):
-        table = TABLE_BY_NAME[name]
-        rows = records.get(name, [])
-        if name in ("quotes", "media") and not rows:
-            continue
-        used = [c.name for c in table.columns if c.required or any(r.get(c.name) for r in rows)]
-        buf = io.StringIO(newline="")
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(used)
-        for r in rows:
-            w.writerow([neutralise_formula(str(r.get(c, "") or "")) for c in used])
-        out[table.file] = buf.getvalue().encode("utf-8")
-    out["dataset.json"] = (json.dumps(meta, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    for name, text in seeds.items():
-        out[f"seeds/{name}"] = text.encode("utf-8")
-    return out
 
 
 def import_file(path, out, force: bool = False) -> Dataset:
