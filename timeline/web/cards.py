@@ -96,16 +96,12 @@ def install(app, first=None) -> None:
     import html as _html
 
     from . import embed
+    from .http import script_root
 
     inner = app.interpolate_index
 
     def interpolate_index(**kwargs):
-        try:
-            from flask import request
-
-            root = request.script_root
-        except RuntimeError:   # rendered outside a request
-            root = ""
+        root = script_root()
         css = f'<link rel="stylesheet" href="{_html.escape(embed.asset_url("cards_css", root))}">'
         js = f'<script src="{_html.escape(embed.asset_url("cards_js", root))}"></script>'
         kwargs["css"] = kwargs.get("css", "") + "\n" + css

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gzip
 
-from flask import Response
+from flask import Response, request as _request
 
 GZIP_MIN = 1024   # bytes below which compressing costs more than it saves
 
@@ -46,3 +46,11 @@ def respond(request, body: bytes, mimetype: str, *, cache: str | None = None, zi
             resp.headers["Content-Encoding"] = "gzip"
     resp.set_data(body)
     return resp
+
+
+def script_root() -> str:
+    """The path the app is mounted under, for a page rendered in a request; "" outside one."""
+    try:
+        return _request.script_root
+    except RuntimeError:   # rendered outside a request (Dash renders its index once at start)
+        return ""

@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import re
 
-from flask import request
+from .http import script_root
 
 from ..figure import bundle_for
 from .asset_registry import asset_url
@@ -42,10 +42,7 @@ def install(app, get=None) -> None:
     inner = app.interpolate_index
 
     def interpolate_index(**kwargs):
-        try:
-            root = request.script_root
-        except RuntimeError:   # rendered outside a request
-            root = ""
+        root = script_root()
         prefix = app.config.requests_pathname_prefix
         preload = "".join(f'<link rel="preload" as="script" href="{html.escape(prefix)}_dash-component-suites/{c}">'
                           for c in LAZY_CHUNKS)
