@@ -317,20 +317,21 @@
   }
 
   // --- the keyboard: one tab stop, arrows between events ---------------------------------------
-  var points = [], at = -1;
+  var points = [], at = -1, atId = null;   // points are collected again after every redraw; atId survives
 
   function collectPoints() {
     // every clickable marker once per event, in time order (then lane order)
     var seen = {}, out = [];
     (gd._fullData || []).forEach(function (t, c) {
-      if (!t.visible || t.visible === "legendonly" || !t.customdata || !/markers/.test(t.mode || "")) return;
+      if (!t.visible || t.visible === "legendonly" || !t.customdata || !/markers|lines/.test(t.mode || "")) return;
       for (var i = 0; i < t.customdata.length; i++) {
         var id = idOf({customdata: t.customdata[i]});
         if (!id || seen[id]) continue;
         seen[id] = true;
         var xa = gd._fullLayout.xaxis;
+        var cd = t.customdata[i];   // [id, title, date label, quote] (figure/traces.py)
         out.push({id: id, c: c, p: i, x: xa.d2l(t.x[i]), y: t.y[i],
-                  text: Array.isArray(t.hovertext) ? t.hovertext[i] : (Array.isArray(t.text) ? t.text[i] : "")});
+                  text: Array.isArray(cd) && cd[1] ? cd[1] + (cd[2] ? ", " + cd[2] : "") : ""});
       }
     });
     out.sort(function (a, b) { return a.x - b.x; });
@@ -343,11 +344,23 @@
     return div.textContent;
   }
 
+  function recollect() {
+    // a redraw (a resize, a zoom's new figure) empties `points`: find the reader's event again
+    if (points.length) return;
+    collectPoints();
+    if (atId === null) return;
+    at = -1;
+    for (var i = 0; i < points.length; i++) if (points[i].id === atId) { at = i; break; }
+  }
+
   function moveTo(k) {
-    if (!points.length) collectPoints();
+    var was = at;
+    recollect();
     if (!points.length) return;
+    if (at !== was && was >= 0) k = at + (k - was);   // the same step from where the reader is now
     at = Math.max(0, Math.min(points.length - 1, k));
     var pt = points[at];
+    atId = pt.id;
     try { window.Plotly.Fx.hover(gd, [{curveNumber: pt.c, pointNumber: pt.p}]); } catch (err) { /* off-range */ }
     if (live) live.textContent = (at + 1) + "/" + points.length + ": " + plain(pt.text || pt.id);
   }
@@ -357,8 +370,8 @@
     if (k === "ArrowRight" || k === "ArrowDown") { moveTo(at + 1); e.preventDefault(); }
     else if (k === "ArrowLeft" || k === "ArrowUp") { moveTo(at < 0 ? 0 : at - 1); e.preventDefault(); }
     else if (k === "Home") { moveTo(0); e.preventDefault(); }
-    else if (k === "End") { moveTo(points.length - 1); e.preventDefault(); }
-    else if ((k === "Enter" || k === " ") && at >= 0 && points[at]) { show(points[at].id, true); e.preventDefault(); }
+    else if (k === "End") { moveTo(Infinity); e.preventDefault(); }
+    else if ((k === "Enter" || k === " ") && atId !== null) { show(atId, true); e.preventDefault(); }
   }
 
   document.addEventListener("keydown", function (e) {
