@@ -194,7 +194,7 @@ def test_app_details_show_an_image_with_alt_credit_lazy_no_referrer(tmp_path):
     imgs = [c for c in found if isinstance(c, dhtml.Img)]
     assert len(imgs) == 1
     img = imgs[0].to_plotly_json()["props"]
-    # written as data-src: assets/media.js adds loading="lazy" before it sets src (tests/test_media_browser.py)
+    # written as data-src: assets/media.js adds loading="lazy" before it sets src (tests/web/test_media_browser.py)
     assert (img["data-src"], img["alt"]) == (IMAGE[1], IMAGE[5])
     assert img["referrerPolicy"] == "no-referrer" and "src" not in img
     links = [c for c in found if isinstance(c, dhtml.A) and getattr(c, "href", "") == "https://example.org/doc.pdf"]

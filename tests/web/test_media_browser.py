@@ -13,7 +13,7 @@ import timeline
 
 pytestmark = pytest.mark.browser
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "timelinejs" / "corpus" / "media-kinds.json"
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "timelinejs" / "corpus" / "media-kinds.json"
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
 IMAGE = "https://example.org/photos/harbour.jpg"
 ALT = "Boats in a harbour at dawn"

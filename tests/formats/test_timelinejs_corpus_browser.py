@@ -9,8 +9,8 @@ import pytest
 import timeline
 from timeline import ValidationError
 
-from .helpers import tl_server  # noqa: F401  (the fixture serving TimelineJS)
-from .timelinejs_corpus import CASES, CORPUS, Refused
+from ..helpers import tl_server  # noqa: F401  (the fixture serving TimelineJS)
+from ..timelinejs_corpus import CASES, CORPUS, Refused
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import timeline
 from timeline import filters
 from timeline.formats import timelinejs
 
-from .helpers import FIX
+from ..helpers import FIX
 
 
 def _load(tmp_path, doc, name="t.json"):

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from .extreme import N, extreme_timelinejs, write_extreme
+from ..extreme import N, extreme_timelinejs, write_extreme
 
 pytestmark = pytest.mark.browser
 

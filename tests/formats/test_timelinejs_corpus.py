@@ -1,7 +1,7 @@
 """Real-world TimelineJS shapes (tests/fixtures/timelinejs/corpus/): we load what TimelineJS renders.
 
 Each fixture holds one shape found in files people made with other tools. What the real TimelineJS
-3.9.11 does with it was checked in Chromium (tests/test_interop_corpus_browser.py does it again):
+3.9.11 does with it was checked in Chromium (tests/formats/test_timelinejs_corpus_browser.py does it again):
 whatever it draws, we load, with a warning for each thing dropped or guessed; what it refuses we
 may refuse, naming file, slide and field. `validate` prints the warnings and exits 0.
 """
@@ -15,7 +15,7 @@ import pytest
 import timeline
 from timeline import ValidationError, cli
 
-from .timelinejs_corpus import CASES, CORPUS, Loads, Refused  # noqa: F401
+from ..timelinejs_corpus import CASES, CORPUS, Loads, Refused  # noqa: F401
 
 
 
