@@ -81,7 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart_keys": {"en": "Arrow keys move between events, Enter opens one, Escape closes it.",
                    "nl": "Pijltjestoetsen gaan van gebeurtenis naar gebeurtenis, Enter opent er een, Escape sluit haar."},
     "show_in_source": {"en": "Show in source", "nl": "Toon in de bron"},
-    "note": {"en": "Disputed / note", "nl": "Betwist / opmerking"},
+    "note": {"en": "Note", "nl": "Opmerking"},
     "sources": {"en": "Sources", "nl": "Bronnen"},
     "show_all": {"en": "Show all ({count} characters)", "nl": "Alles tonen ({count} tekens)"},
     "media_image": {"en": "Image", "nl": "Afbeelding"},

@@ -210,11 +210,20 @@ def test_list_selection_shows_quotes_sources_and_source_view(page, app_server, d
     assert "event" not in query_of(page)
 
 
-def test_dispute_note_is_shown(page, app_server, dataset):
-    noted = dataset.events[dataset.events["note"].fillna("") != ""]
-    event = noted.iloc[0]["id"]
-    open_app(page, app_server, f"?event={event}")
-    expect(page.locator("#details .dispute")).to_contain_text(noted.iloc[0]["note"][:40])
+def test_note_is_shown_plainly(page, app_server, dataset):
+    """A note is called a note ("Note", not "Disputed / note"): the dispute wording is kept for a
+    disputed involvement, which has its own box."""
+    from timeline.details import event_details
+
+    plain = next(d for d in map(lambda i: event_details(dataset, i, "en"), dataset.events["id"])
+                 if d["note"] and not d["disputed"] and d["kind"] != "phase")
+    open_app(page, app_server, f"?event={plain['id']}")
+    expect(page.locator("#details .note")).to_contain_text(plain["note"][:40])
+    expect(page.locator("#details .note strong")).to_have_text(re.compile(r"^note$", re.I))
+    expect(page.locator("#details .disputed-involvement")).to_have_count(0)
+    open_app(page, app_server, "?event=feltman-visit&lang=nl")   # a disputed involvement and a note
+    expect(page.locator("#details .disputed-involvement strong")).to_contain_text("Betrokkenheid betwist")
+    expect(page.locator("#details .note strong")).to_have_text(re.compile(r"^opmerking$", re.I))
 
 
 def test_click_on_chart_selects_event(page, app_server, dataset):

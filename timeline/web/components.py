@@ -156,7 +156,7 @@ def details(dataset: Dataset, event_id: str | None, lang: str):
                                className="dispute disputed-involvement", role="note"))
     if d["note"]:
         body.append(html.Aside([html.Strong(t("note", lang))] + capped_block(d["note"], lang, html.P),
-                               className="dispute", role="note"))
+                               className="note", role="note"))
     body.append(html.H3(t("quotes", lang)))
     body.append(_quotes(d["quotes"], lang))
     body.append(html.H3(t("sources", lang)))
