@@ -142,7 +142,8 @@ def details(dataset: Dataset, event_id: str | None, lang: str):
                                                for a, name in zip(d["actor_ids"], d["actors"])])))
     if d["phase"]:
         meta.append((t("part_of", lang), d["phase"][:200]))
-    body = capped_block(d["title"], lang, html.H2, id="details-title", tabIndex=-1) + [
+    body = capped_block(d["title"], lang, html.H2, id="details-title", tabIndex=-1,
+                                **{"data-event": event_id}) + [
         html.Dl([c for label, value in meta for c in (html.Dt(label), html.Dd(value))], className="meta"),
     ]
     if d["summary"]:

@@ -1,0 +1,102 @@
+"""The app's chart from the keyboard (issue #11, WCAG 2.2 AA): one tab stop, arrow keys between
+events announced in a polite live region, Enter opens an event as a click does (URL and details
+panel), Escape closes it and the focus is back on the chart; in English and Dutch, and after a
+filter has redrawn the chart."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.helpers import reader_page
+
+pytestmark = pytest.mark.browser
+
+DRAWN = """() => { const gd = document.querySelector('#graph .js-plotly-plot');
+  return !!(gd && gd._fullLayout && gd._fullLayout.xaxis && gd.tabIndex === 0); }"""
+ON_CHART = "() => document.activeElement === document.querySelector('#graph .js-plotly-plot')"
+# distinct event ids among the visible traces: what the keys walk through
+SHOWN_IDS = """() => { const gd = document.querySelector('#graph .js-plotly-plot'); const s = new Set();
+  for (const t of gd._fullData || []) if (t.visible === true && t.customdata)
+    for (const c of t.customdata) { const v = Array.isArray(c) ? c[0] : c; if (v) s.add(String(v)); }
+  return s.size; }"""
+
+
+def _count(**view) -> int:
+    import timeline
+    from timeline import filters
+    from timeline.view import View
+
+    rows = filters.visible_events(timeline.load(), View(**view), in_range=True)
+    return int((rows["kind"] != "phase").sum())
+
+
+N = _count()
+N_KIM = _count(actors=("kim",))
+
+
+def _tab_to_chart(page) -> None:
+    page.locator("#search").focus()
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate(ON_CHART):
+            return
+    pytest.fail("Tab never reached the chart")
+
+
+@pytest.mark.parametrize("lang,second,title", [
+    ("en", "North Korea's sixth nuclear test", "Timeline chart"),
+    ("nl", "Zesde kernproef van Noord-Korea", "Tijdlijngrafiek"),
+])
+def test_chart_is_one_tab_stop_enter_opens_escape_closes(browser, app_server, lang, second, title):
+    with reader_page(browser, 1280, 860) as page:
+        page.goto(app_server.url + "/" + ("?lang=nl" if lang == "nl" else ""))
+        page.wait_for_function(DRAWN, timeout=90000)
+        expect(page.locator("#chart-name")).to_have_text(title)   # the chart's accessible name, translated
+        _tab_to_chart(page)
+        chart = page.locator("#graph .js-plotly-plot")
+        expect(chart).to_have_accessible_name(title)
+        live = page.locator("#chart-live")
+        expect(live).to_have_attribute("aria-live", "polite")
+        page.keyboard.press("ArrowRight")
+        expect(live).to_have_text(re.compile(rf"^1/{N}: "))
+        page.keyboard.press("ArrowRight")
+        # the title and the date as written, in the reader's language
+        expect(live).to_have_text(re.compile(rf"^2/{N}: {re.escape(second)}, .*2017$"))
+        page.keyboard.press("Enter")
+        heading = page.locator("#details-title")
+        expect(heading).to_have_text(second)
+        expect(heading).to_be_focused()
+        expect(page).to_have_url(re.compile(r"[?&]event=nuclear-test-6(&|$)"))
+        page.keyboard.press("Escape")
+        expect(page.locator("#details-close")).to_be_hidden()
+        expect(page).not_to_have_url(re.compile(r"event="))
+        assert page.evaluate(ON_CHART)
+        # the reader's place is kept: the next key goes on from the event just closed
+        page.keyboard.press("ArrowRight")
+        expect(live).to_have_text(re.compile(rf"^3/{N}: "))
+
+
+def test_chart_keys_survive_a_filter(browser, app_server):
+    with reader_page(browser, 1280, 860) as page:
+        page.goto(app_server.url + "/")
+        page.wait_for_function(DRAWN, timeout=90000)
+        _tab_to_chart(page)
+        page.keyboard.press("End")
+        expect(page.locator("#chart-live")).to_have_text(re.compile(rf"^{N}/{N}: "))
+        # filter to one actor: the chart is redrawn with fewer events, and the keys walk those
+        page.locator("#actor-filter").focus()
+        page.keyboard.press("Enter")
+        page.get_by_role("option", name="Kim Jong-un", exact=True).click()
+        page.keyboard.press("Escape")
+        page.wait_for_function(f"() => ({SHOWN_IDS})() === {N_KIM}")
+        expect(page).to_have_url(re.compile(r"actors=kim"))
+        page.locator("#graph .js-plotly-plot").focus()
+        page.keyboard.press("Home")
+        expect(page.locator("#chart-live")).to_have_text(re.compile(rf"^1/{N_KIM}: "))
+        page.keyboard.press("End")
+        expect(page.locator("#chart-live")).to_have_text(re.compile(rf"^{N_KIM}/{N_KIM}: "))
+        page.keyboard.press("Enter")
+        expect(page.locator("#details-title")).to_be_focused()
+        expect(page).to_have_url(re.compile(r"[?&]event="))
