@@ -141,6 +141,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "explore": {"en": "Explore the whole timeline", "nl": "Verken de hele tijdlijn"},
     "said_by": {"en": "said by", "nl": "gezegd door"},
     "original": {"en": "Original", "nl": "Origineel"},
+    # the chart's axis (timeline/figure/breaks.py): a long empty stretch left out
+    "n_years": {"en": "{n} years", "nl": "{n} jaar"},
+    "n_months": {"en": "{n} months", "nl": "{n} maanden"},
+    "n_days": {"en": "{n} days", "nl": "{n} dagen"},
+    "axis_break_hover": {"en": "No events from {start} to {end}: this stretch is left out of the axis",
+                         "nl": "Geen gebeurtenissen van {start} tot {end}: dit stuk is uit de as weggelaten"},
 }
 
 # The actor dropdown's own strings (dcc.Dropdown `labels`).

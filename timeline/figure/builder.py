@@ -8,6 +8,7 @@ from ..i18n import lang_or_default, t
 from ..model import Dataset
 from ..view import View
 from .axis import Axis
+from .breaks import collapse
 from .events import event_properties, lane_ids, lane_items, lane_styles
 from .layout import layout, visible_range
 from .lod import density_figure, lod_window, overlapping, slider_over_everything
@@ -20,6 +21,7 @@ def build(dataset: Dataset, view: View, options: Options = Options()) -> tuple[d
     """The figure as a plotly figure dict {'data': [...], 'layout': {...}} and its `FigureInfo`
     (uncached); see `timeline.figure`."""
     fig = _figure_dict(dataset, view, options)
+    collapse(fig, dataset, Axis(dataset.is_deep_time()), lang_or_default(view.lang))
     return fig, FigureInfo.of(fig)
 
 
