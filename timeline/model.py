@@ -163,8 +163,11 @@ TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
-           "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#843c39")
+# An actor's colour when actors.csv gives none: IBM Carbon's categorical palette (light theme), made
+# so that every colour keeps 3:1 against a white plot (WCAG 2.2 non-text contrast) and neighbours
+# stay apart for colour-blind readers. tests/figure/test_contrast.py checks both.
+PALETTE = ("#6929c4", "#1192e8", "#005d5d", "#9f1853", "#fa4d56", "#570408", "#198038",
+           "#002d9c", "#ee538b", "#b28600", "#009d9a", "#012749", "#8a3800", "#a56eff")
 
 
 def slugify(text: str, fallback: str = "item") -> str:

@@ -15,7 +15,7 @@ from ..model import Dataset
 from ..view import View
 from .axis import Axis, x_axis
 from .events import escape, lane_labels, shorten
-from .options import HOVER_CHARS, RANGE_MARGIN, THEMES, Options
+from .options import HOVER_CHARS, PHASE_FILLS, PHASE_INK, RANGE_MARGIN, THEMES, Options
 
 
 def visible_range(dataset: Dataset, view: View) -> tuple[float, float]:
@@ -80,10 +80,10 @@ def phase_shapes(dataset: Dataset, axis: Axis, lang: str) -> list[dict]:
     x0 = axis.text(phases["start_at"].to_numpy())
     x1 = axis.text(phases["end_at"].to_numpy())
     names = escape(shorten(labels.titles(phases, lang), HOVER_CHARS))
-    fills = ("rgba(120,120,160,0.10)", "rgba(160,130,90,0.10)")
+    fills = PHASE_FILLS
     return [dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1, layer="below",
                  line=dict(width=0), fillcolor=fills[i % 2],
-                 label=dict(text=name, textposition="top left", font=dict(size=11, color="#555")))
+                 label=dict(text=name, textposition="top left", font=dict(size=11, color=PHASE_INK)))
             for i, (a, b, name) in enumerate(zip(x0, x1, names))]
 
 

@@ -29,6 +29,14 @@ SELECTED_PX = 20
 BAND_PX = 14               # thickness of a precision band
 SPAN_PX = 9                # thickness of a span bar
 DARK = "#111111"
+# Colours drawn on the plot besides the lanes' (tests/figure/test_contrast.py: marks keep 3:1 and
+# text 4.5:1 against the plot and its phase shading). Lane colours are drawn opaque; only the
+# precision band behind an imprecise marker is a pale wash of it (PRECISION_ALPHA).
+INK = "#333333"            # text on the plot: event labels, the '?' of a disputed involvement
+PHASE_INK = "#555555"      # phase names
+CONNECTOR = "#808080"      # the line joining the lanes of a shared event
+PHASE_FILLS = ("rgba(120,120,160,0.07)", "rgba(160,130,90,0.07)")
+PRECISION_ALPHA = 0.25
 VIEW_KEYS = tuple(f.name for f in fields(View))
 THEMES = {"light": "plotly_white", "dark": "plotly_dark"}
 HOVER = "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[3]}<extra>%{fullData.name}</extra>"

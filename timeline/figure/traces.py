@@ -7,8 +7,8 @@ import pandas as pd
 from ..model import Dataset
 from .axis import Axis
 from .events import lane_labels
-from .options import (BAND_PX, DARK, HOVER, MARKER_PX, SELECTED_PX, SPAN_PX, SYMBOL_AFTER, SYMBOL_BEFORE,
-                      SYMBOL_CIRCA, SYMBOL_EXACT, SYMBOL_IMPRECISE)
+from .options import (BAND_PX, CONNECTOR, DARK, HOVER, INK, MARKER_PX, SELECTED_PX, SPAN_PX, SYMBOL_AFTER, SYMBOL_BEFORE,
+                      SYMBOL_CIRCA, SYMBOL_EXACT, SYMBOL_IMPRECISE, PRECISION_ALPHA)
 
 
 def scatter(use_gl: bool, **props) -> dict:
@@ -37,9 +37,9 @@ def _certain_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, name: s
     moment = (lane["kind"] == "moment").to_numpy()
     style = p["style"].to_numpy()
     traces = [
-        _segments(_band_segments(p, moment & (style == "imprecise")), axis, name, _rgba(colour, 0.25),
+        _segments(_band_segments(p, moment & (style == "imprecise")), axis, name, _rgba(colour, PRECISION_ALPHA),
                   BAND_PX, "solid", use_gl),
-        _segments(_band_segments(p, style == "uncertain"), axis, name, _rgba(colour, 0.7), 2, "dot", use_gl),
+        _segments(_band_segments(p, style == "uncertain"), axis, name, colour, 2, "dot", use_gl),
         _span_trace(lane[~moment & (style == "exact")], p[~moment & (style == "exact")], axis, name, colour,
                     "solid", use_gl),
         _span_trace(lane[~moment & (style != "exact")], p[~moment & (style != "exact")], axis, name, colour,
@@ -63,10 +63,10 @@ def _disputed_traces(lane: pd.DataFrame, props: pd.DataFrame, axis: Axis, y: str
     span = np.isfinite(end)
     marks = scatter(use_gl, x=axis.x(at), y=np.full(len(at), y), mode="markers+text", customdata=_customdata(p),
                     meta={"disputed": True}, text=np.full(len(at), "?", dtype=object), textposition="middle center",
-                    textfont=dict(color=colour, size=10), hovertemplate=HOVER.replace("<extra>", f"<br><i>{label}</i><extra>", 1),
-                    marker=dict(color=_rgba(colour, 0.8), size=MARKER_PX + 4, symbol="circle-open",
-                                line=dict(color=_rgba(colour, 0.8), width=1.5)))
-    return [_segments((at[span], end[span]), axis, y, _rgba(colour, 0.6), 2, "dot", use_gl), marks]
+                    textfont=dict(color=INK, size=10), hovertemplate=HOVER.replace("<extra>", f"<br><i>{label}</i><extra>", 1),
+                    marker=dict(color=colour, size=MARKER_PX + 4, symbol="circle-open",
+                                line=dict(color=colour, width=1.5)))
+    return [_segments((at[span], end[span]), axis, y, colour, 2, "dot", use_gl), marks]
 
 
 def id_of(props: pd.DataFrame) -> pd.Series:
@@ -116,7 +116,7 @@ def _span_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour:
     custom = np.empty((len(x), data.shape[1]), dtype=object)
     custom[0::3], custom[1::3] = data, data
     return scatter(use_gl, x=x, y=np.full(len(x), y), mode="lines", customdata=custom, hovertemplate=HOVER,
-                    line=dict(color=colour, width=SPAN_PX, dash=dash), opacity=0.85 if dash == "solid" else 0.6)
+                    line=dict(color=colour, width=SPAN_PX, dash=dash))
 
 
 def _moment_trace(lane: pd.DataFrame, p: pd.DataFrame, axis: Axis, y: str, colour: str, symbol: str,
@@ -142,7 +142,7 @@ def connector_trace(items: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
     y = np.full(len(at) * 3, names[0])
     y[0::3], y[1::3] = names[shared["top"].to_numpy()], names[shared["bottom"].to_numpy()]
     return scatter(use_gl, x=axis.x(_interleave(at, at)), y=y, mode="lines", hoverinfo="skip",
-                    showlegend=False, name="connector", line=dict(color="rgba(90,90,90,0.55)", width=1.2))
+                    showlegend=False, name="connector", line=dict(color=CONNECTOR, width=1.2))
 
 
 def selected_trace(items: pd.DataFrame, props: pd.DataFrame, axis: Axis, lane_names: dict[int, str],
