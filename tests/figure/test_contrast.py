@@ -88,6 +88,12 @@ def marks(fig: dict) -> list[tuple[str, str, float]]:
                     if (marker.get("line") or {}).get("width", 1) > 0]
         if "lines" in mode and line.get("width") != BAND_PX:
             out += [(f"{name} line", c, opacity) for c in _colours(line.get("color"))]
+    for s in fig["layout"].get("shapes", []):   # lines drawn on the plot (an axis break), not the phases' fill
+        line = s.get("line") or {}
+        if line.get("color") and line.get("width", 1) > 0:
+            out.append((f"{s.get('type')} shape", line["color"], s.get("opacity", 1.0)))
+    out += [("annotation border", a["bordercolor"], 1.0) for a in fig["layout"].get("annotations", [])
+            if a.get("bordercolor") and a.get("borderwidth", 1) > 0]
     return out
 
 

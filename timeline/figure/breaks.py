@@ -19,10 +19,11 @@ from ..i18n import t, words
 from ..index import derived
 from ..model import Dataset
 from .axis import Axis
+from .options import CONNECTOR
 
 GAP_SHARE = 0.2       # a stretch longer than this share of the dataset's span is collapsed
 MARGIN_SHARE = 0.03   # of the span, kept on each side of a collapsed stretch
-MARK_LINE = "rgba(90,90,90,0.65)"
+MARK_LINE = CONNECTOR   # opaque grey: 3:1 against the plot and its phase shading (tests/figure/test_contrast.py)
 
 
 def empty_stretches(dataset: Dataset) -> list[tuple[float, float]]:
