@@ -50,14 +50,17 @@ def test_embed_page_inlines_the_figure_for_the_view(client, dataset):
     assert figure_ids(data["figure"]) == expected
     assert data["lang"] == "en" and data["event"] is None
     assert data["api"] == "/api/event/" and data["details"] is None
-    # plotly.js from ONE cacheable URL of ours (preloaded for a wide frame only, loaded by embed.js),
-    # the cards' and embed JS and CSS likewise; nothing from elsewhere
-    srcs = re.findall(r'<script src="([^"]+)"', page)
-    assert srcs == [embed.asset_url("cards_js"), embed.asset_url("js")]
+    # plotly.js from ONE cacheable URL of ours (preloaded for a wide frame only, loaded by embed.js);
+    # the cards' and the embed's small JS and CSS inline (the first frame waits for no other
+    # request), the scripts allowed by the page's CSP by hash; nothing from elsewhere
+    assert re.findall(r'<script src="([^"]+)"', page) == [] and 'rel="stylesheet"' not in page
     assert re.findall(r'<link rel="preload" as="script" href="([^"]+)" media="\(min-width: 640px\)"', page) == [
         embed.asset_url("plotly")]
     assert data["plotly"] == embed.asset_url("plotly")
-    assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', page) == [embed.asset_url("css"), embed.asset_url("cards_css")]
+    inline = re.findall(r"<script>(.*?)</script>", page, flags=re.S)
+    assert inline == list(document.inline_scripts()) and "tl-card" in page.split("</style>")[0]
+    csp = dict(d.strip().split(" ", 1) for d in r.headers["Content-Security-Policy"].split(";"))
+    assert csp["script-src"].split() == ["'self'", *document.script_hashes(inline).split()]
     assert 'id="tl-chart"' in page and 'id="tl-panel"' in page
 
 

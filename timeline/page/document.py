@@ -138,7 +138,8 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
     """The HTML page of the chart for `view`.
 
     offline=True: everything inline (plotly.js, JS, CSS, details of every event in the figure).
-    offline=False: `assets` gives the URLs {"plotly", "js", "css", "cards_js", "cards_css"}; `api`
+    offline=False: `assets` gives the URL of plotly.js {"plotly"} (the page's own JS and CSS are
+    inline: the served page's CSP allows them by hash, `script_hashes(inline_scripts())`); `api`
     is the details URL prefix ('/api/event/'); `app_url` the full app with the same view;
     `oembed_href` the discovery link; `figure_api` the URL that gives a level-of-detail figure for
     another x range ('/embed/figure?…'; None: the figure is never replaced, as offline, where
@@ -152,34 +153,44 @@ def document(dataset: Dataset, view: View, *, offline: bool, assets: dict | None
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{title}</title>", *(meta or [])]
     if offline:
-        scripts = [plotly_js_text(figure_info(dataset, view).bundle), script_text(static_text("cards.js")),
-                   script_text(static_text("embed.js"))]
+        scripts = [plotly_js_text(figure_info(dataset, view).bundle), *inline_scripts()]
         head.insert(1, f'<meta http-equiv="Content-Security-Policy" content="{offline_csp(scripts)}">')
-        head.append(f"<style>{script_text(static_text('embed.css'))}\n{script_text(static_text('cards.css'))}</style>")
     else:
+        scripts = list(inline_scripts())
+        head.append('<link rel="icon" href="data:,">')   # no favicon request (nor its 404 page)
         if oembed_href:
             head.append(f'<link rel="alternate" type="application/json+oembed" '
                         f'href="{html.escape(oembed_href)}" title="{title}">')
-        head.append(f'<link rel="stylesheet" href="{html.escape(assets["css"])}">')
-        head.append(f'<link rel="stylesheet" href="{html.escape(assets["cards_css"])}">')
         # plotly.js is fetched early in a wide frame only: a phone never downloads it
         head.append(f'<link rel="preload" as="script" href="{html.escape(assets["plotly"])}" '
                     f'media="(min-width: 640px)">')
+    # The page's own CSS and JS go inline, served as offline: the first frame (the cards, or the
+    # chart's container) waits for no request but the page's; only plotly.js is a file of its own.
+    head.append(f"<style>{inline_css()}</style>")
     body = [*chart_markup(dataset, view), f'<script type="application/json" id="tl-data">{data}</script>']
-    if offline:
-        body += [f"<script>{text}</script>" for text in scripts]
-    else:
-        body.append(f'<script src="{html.escape(assets["cards_js"])}"></script>')
-        body.append(f'<script src="{html.escape(assets["js"])}"></script>')
+    body += [f"<script>{text}</script>" for text in scripts]
     return ("<!DOCTYPE html>\n"
             f'<html lang="{html.escape(lang)}">\n<head>\n' + "\n".join(head) + "\n</head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
+def inline_css() -> str:
+    return script_text(static_text("embed.css")) + "\n" + script_text(static_text("cards.css"))
+
+
+def inline_scripts() -> tuple[str, str]:
+    """The page's own scripts, as they are inlined (cards.js, then embed.js)."""
+    return script_text(static_text("cards.js")), script_text(static_text("embed.js"))
+
+
+def script_hashes(scripts) -> str:
+    """CSP sources that let exactly these inline scripts run."""
+    return " ".join("'sha256-" + base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode() + "'"
+                    for t in scripts)
+
+
 def offline_csp(scripts: list[str]) -> str:
     """The offline file's policy: nothing loads but https images (an event's media); these inline
     scripts (exact texts) run; plotly.js may style its elements inline. Links still open (navigation is not a fetch)."""
-    hashes = " ".join("'sha256-" + base64.b64encode(hashlib.sha256(t.encode("utf-8")).digest()).decode() + "'"
-                      for t in scripts)
-    return (f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data: https:; "
+    return (f"default-src 'none'; script-src {script_hashes(scripts)}; style-src 'unsafe-inline'; img-src data: https:; "
             "font-src data:; base-uri 'none'; form-action 'none'")

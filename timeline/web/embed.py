@@ -54,6 +54,9 @@ def register(app, data=None, *, provider_name: str = PROVIDER_NAME, frame_ancest
     asset_registry.read_all()
     context.install(server, get=context.getter(data), provider_name=provider_name, width=width, height=height)
     framing.install(server, frame_ancestors)
+    # /embed inlines its own scripts (cards.js, embed.js): they, and our files, may run there
+    framing.add_directive(server, "script-src", "'self' " + page_document.script_hashes(page_document.inline_scripts()),
+                          route_class=framing.EMBED)
     for rule, endpoint, view in ROUTES:
         server.add_url_rule(rule, endpoint=endpoint, view_func=view)
     if hasattr(app, "interpolate_index"):   # a Dash app: /?mode=story is the same story page
