@@ -1,6 +1,7 @@
 """Quotes as first-class objects: where their seed text is, and whether they are verbatim in it."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .paths import PROJECT_SEEDS  # noqa: E402  (the checkout's seeds/, or the copy inside the package)
@@ -126,3 +127,30 @@ def context(seed: str, start: int, end: int, width: int = 300) -> tuple[str, str
     if b < len(seed) and " " in after:
         after = after[: after.rindex(" ")] + "…"
     return before, seed[start:end], after
+
+
+# A seed file is the article as it was stored, verbatim (quote offsets count from its first
+# character), and may open with what the capture tool wrote about it: YAML front matter, header
+# lines ("Title: …", "Date: …"), or, as in the bundled seed, a bare " date 2021-02 " before the
+# first sentence. The source view shows the article from its text on (`article_start`).
+_META_KEYS = ("title|headline|date|datum|published|publication[ _-]?date|author|auteur|byline|source|bron|"
+              "publisher|url|link|language|lang|taal|titel|description|about|tags")
+_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_HEADER_LINE = re.compile(rf"\s*(?:{_META_KEYS})[ \t]*[:=][^\n]*(?:\r?\n|\Z)", re.I)
+_INLINE_DATE = re.compile(r"\s*(?:date|datum|published)[ \t]*[:=]?[ \t]*"
+                          r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ][\d:]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?[ \t]+", re.I)
+
+
+def article_start(seed: str) -> int:
+    """Where the article's own text begins in a seed: after any front matter or metadata header
+    (0 when there is none). The seed itself is never changed: offsets keep counting from 0."""
+    at = 0
+    if m := _FRONT_MATTER.match(seed):
+        at = m.end()
+    while m := _HEADER_LINE.match(seed, at) or _INLINE_DATE.match(seed, at):
+        if m.end() == at:
+            break
+        at = m.end()
+    while at < len(seed) and seed[at].isspace():
+        at += 1
+    return at if at < len(seed) else 0

@@ -248,11 +248,14 @@ def source_view(dataset: Dataset, quote_id: str, lang: str):
         ok = 0 <= start <= end <= len(seed)
     except (TypeError, ValueError):
         ok = False
+    # from the article's text on: not the seed file's metadata header (" date 2021-02 …")
+    first = quotes_mod.article_start(seed)
     if not ok:
-        return head + [html.P(t("quote_not_found", lang), className="muted"), html.Div(seed, className="seed-text")]
-    before, at, after = quotes_mod.context(seed, start, end, width=len(seed))
-    return head + [html.Div([before, html.Mark(at, id="source-mark"), after], className="seed-text",
-                            lang=src["language"] or None)]
+        return head + [html.P(t("quote_not_found", lang), className="muted"),
+                       html.Div(seed[first:], className="seed-text", lang=src["language"] or None)]
+    first = first if first <= start else 0
+    return head + [html.Div([seed[first:start], html.Mark(seed[start:end], id="source-mark"), seed[end:]],
+                            className="seed-text", lang=src["language"] or None)]
 
 
 # ---------------------------------------------------------------- the actor filter
