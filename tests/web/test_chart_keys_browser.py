@@ -100,3 +100,42 @@ def test_chart_keys_survive_a_filter(browser, app_server):
         page.keyboard.press("Enter")
         expect(page.locator("#details-title")).to_be_focused()
         expect(page).to_have_url(re.compile(r"[?&]event="))
+
+
+def _order() -> list[str]:
+    """The events of the default view in time order, as the keys walk them."""
+    import timeline
+    from timeline import filters
+    from timeline.view import View
+
+    rows = filters.visible_events(timeline.load(), View(), in_range=True)
+    rows = rows[rows["kind"] != "phase"].sort_values("start_at", kind="stable")
+    return list(rows["id"])
+
+
+def test_keys_go_on_from_the_open_event_and_closing_returns_the_focus(browser, app_server):
+    order = _order()
+    with reader_page(browser, 1280, 860) as page:
+        # a deep link: the keys start from the event it opens
+        page.goto(app_server.url + "/?event=hanoi-summit")
+        page.wait_for_function(DRAWN, timeout=90000)
+        expect(page.locator("#details-title")).to_have_attribute("data-event", "hanoi-summit")
+        _tab_to_chart(page)
+        page.keyboard.press("ArrowRight")
+        i = order.index("hanoi-summit") + 1
+        expect(page.locator("#chart-live")).to_have_text(re.compile(rf"^{i + 1}/{N}: "))
+        # opened from the list, closed with the × button: the focus goes back to its list item
+        item = page.locator('#event-list [data-event="singapore-summit"]')
+        item.click()
+        expect(page.locator("#details-title")).to_have_attribute("data-event", "singapore-summit")
+        page.locator("#details-close").click()
+        expect(page.locator("#details-close")).to_be_hidden()
+        expect(page.locator('#event-list [data-event="singapore-summit"]')).to_be_focused()
+        # opened from the chart, closed with the × button: back on the chart
+        _tab_to_chart(page)
+        page.keyboard.press("Home")
+        page.keyboard.press("Enter")
+        expect(page.locator("#details-title")).to_be_focused()
+        page.locator("#details-close").click()
+        expect(page.locator("#details-close")).to_be_hidden()
+        assert page.evaluate(ON_CHART)

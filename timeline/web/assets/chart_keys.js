@@ -13,6 +13,7 @@
   var points = [], at = -1, atId = null;   // points: collected again after every redraw; atId survives
   var hooked = null;                        // the plot element whose redraws we listen to
   var opening = null;                       // {id, until}: an Enter waiting for its details panel
+  var fromChart = null;                     // the event last opened from the chart's keys
 
   function chart() {
     var gd = document.querySelector("#graph .js-plotly-plot");
@@ -48,6 +49,17 @@
     points = out;
   }
 
+  function startAt(id) {
+    // the reader's place becomes this event (a click, the selected event): found on the next key
+    atId = id;
+    points = [];
+  }
+
+  function selectedEvent() {
+    var h = document.getElementById("details-title");
+    return h && h.getAttribute("data-event");
+  }
+
   function recollect(gd) {
     // a redraw (a filter, a zoom's new figure, a resize) empties `points`: find the event again
     if (points.length) return;
@@ -56,12 +68,11 @@
     for (var i = 0; atId !== null && i < points.length; i++) if (points[i].id === atId) { at = i; break; }
   }
 
-  function moveTo(gd, k) {
-    var was = at;
+  // target(i): the index to go to from the reader's index i (-1: none yet), read after a redraw
+  function go(gd, target) {
     recollect(gd);
     if (!points.length) return;
-    if (at !== was && was >= 0 && at >= 0) k = at + (k - was);   // the same step from where the reader is now
-    at = Math.max(0, Math.min(points.length - 1, k));
+    at = Math.max(0, Math.min(points.length - 1, target(at)));
     var pt = points[at];
     atId = pt.id;
     try { window.Plotly.Fx.hover(gd, [{curveNumber: pt.c, pointNumber: pt.p}]); } catch (err) { /* off-range */ }
@@ -73,6 +84,7 @@
   function open(id) {
     if (!window.dash_clientside || !window.dash_clientside.set_props) return;
     opening = {id: id, until: Date.now() + 30000};
+    fromChart = id;
     window.dash_clientside.set_props("list-pick", {data: {event: id, at: Date.now()}});
     focusDetails();
   }
@@ -97,10 +109,10 @@
     var gd = chart();
     if (!gd || e.target !== gd || e.altKey || e.ctrlKey || e.metaKey) return;
     var k = e.key;
-    if (k === "ArrowRight" || k === "ArrowDown") moveTo(gd, at + 1);
-    else if (k === "ArrowLeft" || k === "ArrowUp") moveTo(gd, at < 0 ? 0 : at - 1);
-    else if (k === "Home") moveTo(gd, 0);
-    else if (k === "End") moveTo(gd, Infinity);
+    if (k === "ArrowRight" || k === "ArrowDown") go(gd, function (i) { return i + 1; });
+    else if (k === "ArrowLeft" || k === "ArrowUp") go(gd, function (i) { return i < 0 ? 0 : i - 1; });
+    else if (k === "Home") go(gd, function () { return 0; });
+    else if (k === "End") go(gd, function () { return Infinity; });
     else if ((k === "Enter" || k === " ") && atId !== null) open(atId);
     else return;
     e.preventDefault();
@@ -113,9 +125,21 @@
     var gd = chart(), close = detailsOpen(), panel = document.getElementById("details-panel");
     if (!gd || !close || !(e.target === gd || (panel && panel.contains(e.target)))) return;
     e.preventDefault();
+    close.click();   // the close button's path: the URL loses event=, the panel empties (onClose)
+  }
+
+  // Closing the details (Escape, the × button) gives the focus back to the event: the chart when
+  // it was opened from there (or has no list item), else its item in the event list.
+  function onClose(e) {
+    if (!(e.target && e.target.closest && e.target.closest("#details-close"))) return;
+    var gd = chart(), id = selectedEvent();
     opening = null;
-    close.click();   // the close button's path: the URL loses event=, the panel empties
-    gd.focus();
+    var item = id && id !== fromChart ? document.querySelector('#event-list [data-event="' + CSS.escape(id) + '"]') : null;
+    if (item && item.offsetParent !== null) { item.focus(); return; }
+    if (gd) {
+      if (id) startAt(id);
+      gd.focus();
+    }
   }
 
   // The plot element: a tab stop named as the chart, described by the keys' help; its redraws
@@ -133,6 +157,10 @@
       hooked = gd;
       points = [];
       gd.on("plotly_afterplot", function () { points = []; });
+      gd.on("plotly_click", function (ev) {
+        var id = ev && ev.points && ev.points[0] && idOf(ev.points[0].customdata);
+        if (id) { fromChart = id; startAt(id); }
+      });
     }
   }
 
@@ -147,6 +175,12 @@
     prepare();
     document.addEventListener("keydown", onKey);
     document.addEventListener("keydown", onEscape);
+    document.addEventListener("click", onClose);
+    document.addEventListener("focusin", function (e) {
+      // Tab onto the chart with an event open: the keys go on from that event
+      var gd = chart();
+      if (gd && e.target === gd && atId === null && selectedEvent()) startAt(selectedEvent());
+    });
     new MutationObserver(later).observe(document.body, {subtree: true, childList: true});
   }
 
