@@ -8,6 +8,7 @@ around the chart (the key, chips, panels) is axe-core's color-contrast rule's, i
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -102,20 +103,31 @@ def texts(fig: dict) -> list[tuple[str, str]]:
     layout = fig["layout"]
     template = layout.get("template", {}).get("layout", {})
     default = (layout.get("font") or {}).get("color") or (template.get("font") or {}).get("color") or "#444"
-    out = [("font", default)]
-    out += [(f"label {a.get('text', '')[:20]}", (a.get("font") or {}).get("color") or default)
+    out = [("font", default, None)]
+    out += [(f"label {a.get('text', '')[:20]}", (a.get("font") or {}).get("color") or default, a.get("bgcolor"))
             for a in layout.get("annotations", [])]
-    out += [("phase name", ((s.get("label") or {}).get("font") or {}).get("color") or default)
+    out += [("phase name", ((s.get("label") or {}).get("font") or {}).get("color") or default, None)
             for s in layout.get("shapes", []) if (s.get("label") or {}).get("text")]
     for axis in ("xaxis", "yaxis", "xaxis2"):
         ax = layout.get(axis) or {}
         if ax:
-            out.append((f"{axis} ticks", (ax.get("tickfont") or {}).get("color") or default))
+            out.append((f"{axis} ticks", (ax.get("tickfont") or {}).get("color") or default, None))
     if layout.get("showlegend", True) and any(t.get("showlegend", True) for t in fig["data"]):
-        out.append(("legend", ((layout.get("legend") or {}).get("font") or {}).get("color") or default))
-    out += [(f"{t.get('name')} text", c) for t in fig["data"] if "text" in t.get("mode", "")
+        out.append(("legend", ((layout.get("legend") or {}).get("font") or {}).get("color") or default, None))
+    out += [(f"{t.get('name')} text", c, None) for t in fig["data"] if "text" in t.get("mode", "")
             for c in _colours((t.get("textfont") or {}).get("color")) or [default]]
     return out
+
+
+PALE = ("#ffff00", "#f0f0f0", "#aee1f9", "#ffd1dc", "#000000", "#1a1a1a")   # what someone's data might hold
+
+
+def pale_dataset():
+    """The bundled dataset with pale (and, for the dark theme, very dark) lane colours."""
+    ds = timeline.load()
+    actors = ds.actors.copy()
+    actors["colour"] = [PALE[i % len(PALE)] for i in range(len(actors))]
+    return dataclasses.replace(ds, actors=actors)
 
 
 def _figures():
@@ -125,7 +137,11 @@ def _figures():
         "bundled": timeline.figure(bundled).to_dict(),
         "bundled, an event selected": timeline.figure(bundled, "event=hanoi-summit").to_dict(),
         "bundled, Dutch": timeline.figure(bundled, "lang=nl").to_dict(),
+        "bundled, dark theme": timeline.figure(bundled, "event=hanoi-summit", theme="dark").to_dict(),
         "default palette": timeline.figure(plain).to_dict(),
+        "default palette, dark theme": timeline.figure(plain, theme="dark").to_dict(),
+        "pale colours in the data": timeline.figure(pale_dataset(), "event=hanoi-summit").to_dict(),
+        "pale colours, dark theme": timeline.figure(pale_dataset(), theme="dark").to_dict(),
     }
 
 
@@ -147,9 +163,13 @@ def test_every_text_on_the_chart_keeps_4_5_to_1(name):
     fig = FIGURES[name]
     found = texts(fig)
     if name.startswith("bundled"):   # the walk found the labels and the phase names
-        assert any(w.startswith("label") for w, _ in found) and any(w == "phase name" for w, _ in found)
-    low = sorted({(what, colour, round(min(ratio(over(colour, bg), bg) for bg in backgrounds(fig["layout"])), 2))
-                  for what, colour in found})
+        assert any(w.startswith("label") for w, _, _ in found) and any(w == "phase name" for w, _, _ in found)
+    plots = backgrounds(fig["layout"])
+
+    def worst(colour, box):   # on the plot, or on the text's own box drawn over the plot
+        return min(ratio(over(colour, bg), bg) for bg in ([over(box, p) for p in plots] if box else plots))
+
+    low = sorted({(what, colour, round(worst(colour, box), 2)) for what, colour, box in found})
     assert [x for x in low if x[2] < TEXT] == []
 
 
@@ -171,6 +191,30 @@ def test_the_default_palette_is_accessible_and_its_colours_stay_apart():
     close = [(a, b) for a, b in itertools.combinations(PALETTE, 2)
              if sum((p - q) ** 2 for p, q in zip(lab(a), lab(b))) ** 0.5 < 20]
     assert close == []
+
+
+def test_legible_colours_are_drawn_as_given():
+    """The bundled lanes' colours and the palette pass as they are: drawn exactly as given."""
+    ds = timeline.load()
+    drawn = {t["name"]: t["marker"]["color"] for t in FIGURES["bundled"]["data"]
+             if "markers" in t.get("mode", "") and isinstance((t.get("marker") or {}).get("color"), str)
+             and t.get("name") in set(ds.actors["name"])}
+    given = dict(zip(ds.actors["name"], ds.actors["colour"]))
+    assert drawn and all(given[n] == c for n, c in drawn.items())
+    used = {t["marker"]["color"] for t in FIGURES["default palette"]["data"]
+            if isinstance((t.get("marker") or {}).get("color"), str) and t["marker"]["color"].startswith("#")}
+    assert used == set(PALETTE)
+
+
+def test_a_pale_colour_is_darkened_not_replaced():
+    """A yellow lane stays yellow, only dark enough to see (its hue kept, not swapped for grey)."""
+    fig = FIGURES["pale colours in the data"]
+    yellows = {t["marker"]["color"] for t in fig["data"] if t.get("name") == "Donald Trump"
+               and isinstance((t.get("marker") or {}).get("color"), str)}
+    assert yellows and all(c != "#ffff00" for c in yellows)
+    for c in yellows:
+        r, g, b, _ = rgba(c)
+        assert r == g and b == 0 and r > 60   # still a yellow (olive), dark enough for 3:1
 
 
 def test_the_check_can_fail():

@@ -9,6 +9,7 @@ from ..model import Dataset
 from ..view import View
 from .axis import Axis
 from .breaks import collapse
+from .contrast import fit
 from .events import event_properties, lane_ids, lane_items, lane_styles
 from .layout import layout, visible_range
 from .lod import density_figure, lod_window, overlapping, slider_over_everything
@@ -22,6 +23,7 @@ def build(dataset: Dataset, view: View, options: Options = Options()) -> tuple[d
     (uncached); see `timeline.figure`."""
     fig = _figure_dict(dataset, view, options)
     collapse(fig, dataset, Axis(dataset.is_deep_time()), lang_or_default(view.lang))
+    fit(fig)   # every mark 3:1 and every text 4.5:1 against the plot, in either theme
     return fig, FigureInfo.of(fig)
 
 
