@@ -57,6 +57,8 @@ def test_chart_is_one_tab_stop_enter_opens_escape_closes(browser, app_server, la
         _tab_to_chart(page)
         chart = page.locator("#graph .js-plotly-plot")
         expect(chart).to_have_accessible_name(title)
+        summary = "A timeline of" if lang == "en" else "Een tijdlijn van"
+        expect(chart).to_have_accessible_description(re.compile(rf"^{summary} {N} .*(closes it|sluit haar)\.\s*$"))
         live = page.locator("#chart-live")
         expect(live).to_have_attribute("aria-live", "polite")
         page.keyboard.press("ArrowRight")
@@ -100,6 +102,9 @@ def test_chart_keys_survive_a_filter(browser, app_server):
         page.keyboard.press("Enter")
         expect(page.locator("#details-title")).to_be_focused()
         expect(page).to_have_url(re.compile(r"[?&]event="))
+        # the chart's text summary (its description for screen readers) follows the filter
+        expect(page.locator("#chart-summary")).to_have_text(
+            re.compile(rf"^A timeline of {N_KIM} events from .*one lane per actor: Kim Jong-un\.$"))
 
 
 def _order() -> list[str]:

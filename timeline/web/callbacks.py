@@ -17,6 +17,7 @@ from dash.exceptions import PreventUpdate
 from .. import filters
 from ..figure import redraws_on_zoom
 from ..i18n import DROPDOWN_LABELS, lang_or_default, t
+from ..page.summary import chart_summary
 from ..view import MODES
 from . import cards as web_cards
 from . import components as C
@@ -81,7 +82,8 @@ def draw_list(query, _more, limit):
     disputed = filters.actor_counts(ds, view, disputed_only=True)
     options = no_update if more else C.actor_options(ds, filters.actor_counts(ds, view), disputed, view.lang)
     note = no_update if more else C.mode_note(disputed, view.lang)
-    return items, notes, count, options, shown, hidden, text, note
+    summary = no_update if more else chart_summary(ds, view)   # the chart in a sentence, for screen readers
+    return items, notes, count, options, shown, hidden, text, note, summary
 
 
 def draw_details(fig_view):
@@ -135,7 +137,7 @@ def register(app) -> None:
     app.callback(
         Output("event-list", "children"), Output("list-notes", "children"), Output("list-count", "children"),
         Output("actor-filter", "options"), Output("list-limit", "data"), Output("list-more", "hidden"),
-        Output("list-more", "children"), Output("mode-note", "children"),
+        Output("list-more", "children"), Output("mode-note", "children"), Output("chart-summary", "children"),
         Input("view", "data"), Input("list-more", "n_clicks"), State("list-limit", "data"),
         prevent_initial_call=True)(draw_list)
     app.callback(

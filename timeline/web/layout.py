@@ -10,6 +10,7 @@ from dash import dcc, html
 from .. import filters
 from ..figure import figure as build_figure
 from ..i18n import DROPDOWN_LABELS, LANG_NAMES, plotly_config, t
+from ..page.summary import chart_summary
 from ..search import search as search_matches
 from ..view import View
 from . import components as C
@@ -136,6 +137,7 @@ def page(dataset, view: View, *, problems=None, editor: bool = False):
                 html.P(t("chart_help", lang), id="chart-help", className="help"),
                 # the chart from the keyboard (assets/chart_keys.js): its name, its keys, what it says
                 html.Span(t("chart", lang), id="chart-name", className="sr-only"),
+                html.P(chart_summary(dataset, view), id="chart-summary", className="sr-only"),
                 html.P(t("chart_keys", lang), id="chart-keys", className="sr-only"),
                 html.P(id="chart-live", className="sr-only", **{"aria-live": "polite"}),
             ], className="chart-panel", **{"aria-label": t("chart", lang)}),

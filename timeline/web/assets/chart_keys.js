@@ -1,4 +1,5 @@
-/* The app's chart from the keyboard (issue #11): the chart is one tab stop; the arrow keys (and
+/* The app's chart from the keyboard (issue #11): the chart is one tab stop, named "Timeline chart"
+   and described by its one-sentence summary (#chart-summary) and its keys; the arrow keys (and
    Home/End) move between its events, each announced in the polite live region #chart-live as
    "3/37: <title>, <date>" (title and date as the figure carries them, in the reader's language);
    Enter (or Space) opens the event as a click would, through the `list-pick` store, so the URL
@@ -151,7 +152,7 @@
     if (!gd.hasAttribute("role")) {
       gd.setAttribute("role", "application");
       gd.setAttribute("aria-labelledby", "chart-name");
-      gd.setAttribute("aria-describedby", "chart-keys");
+      gd.setAttribute("aria-describedby", "chart-summary chart-keys");
     }
     if (hooked !== gd && gd.on) {
       hooked = gd;
