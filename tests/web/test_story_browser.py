@@ -75,10 +75,23 @@ def test_a_deep_link_to_step_3_opens_step_3_with_its_event_marked_on_the_chart(p
     page.goto(f"{story_server.url}/plain/embed?mode=story&step=3")
     at_step(page, 3, 5, DATE_ORDER[2])
     page.locator("#tl-chart .main-svg").first.wait_for()
+    # the step's event is marked: a ring centred on its point, with its title
+    expect(page.locator("#tl-story-mark")).to_be_visible()
+    expect(page.locator("#tl-story-mark")).to_have_text("Letter from Kim")
     marked = page.evaluate("""() => { const gd = document.getElementById('tl-chart');
-        const t = gd.data[gd.data.length - 1]; return [t.name, (t.x || []).length,
-        (gd.layout.annotations || []).filter(a => a.name === 'story-step').map(a => a.text)]; }""")
-    assert marked[0] == "story-step" and marked[1] >= 1 and marked[2] == ["<b>Letter from Kim</b>"]
+        const card = document.getElementById('tl-card').getAttribute('data-event-id');
+        const r = document.getElementById('tl-story-mark').getBoundingClientRect();
+        let point = null;
+        gd.querySelectorAll('.cartesianlayer .scatterlayer .trace').forEach(g => {
+          const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+          g.querySelectorAll('path.point').forEach(p => {
+            const c = tr && tr.customdata && tr.customdata[p.__data__.i];
+            if ((Array.isArray(c) ? c[0] : c) === card) { const b = p.getBoundingClientRect(); point = [b.x + b.width / 2, b.y + b.height / 2]; }
+          });
+        });
+        return {mark: [r.x + r.width / 2, r.y + r.height / 2], point: point}; }""")
+    assert marked["point"] is not None, marked
+    assert abs(marked["mark"][0] - marked["point"][0]) < 3 and abs(marked["mark"][1] - marked["point"][1]) < 3, marked
     rng = page.evaluate("() => document.getElementById('tl-chart').layout.xaxis.range")
     assert rng[0] < "2018-05-24" < rng[1], rng
 

@@ -191,47 +191,56 @@
   });
 
   // --- the chart -----------------------------------------------------------------------------
+  // A step moves the chart with one relayout of the x range (no recalculation) and marks its event
+  // with a ring and its title laid over the chart (#tl-story-mark, text set as text). A plotly
+  // trace or annotation for the mark made every step recalculate and redraw every trace, the
+  // range slider's copy too.
 
-  var HIGHLIGHT = "story-step";
-  var baseCount = 0;
+  var mark = null, markTitle = null, marked = null;   // the mark, its title, the marked point {x, y}
 
   function idOf(c) {
     if (Array.isArray(c)) c = c[0];
     return c == null || c === "" ? null : String(c);
   }
 
-  function escapeText(s) {
-    return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  function placeMark() {
+    if (!mark) return;
+    var fl = gd._fullLayout, xa = fl && fl.xaxis, ya = fl && fl.yaxis;
+    var px = NaN, py = NaN;
+    if (marked && xa && ya && xa.l2p && ya.l2p) {
+      px = xa._offset + xa.l2p(xa.d2l(marked.x));
+      py = ya._offset + ya.l2p(ya.d2l(marked.y));
+    }
+    var inside = isFinite(px) && isFinite(py) && px >= xa._offset - 1 && px <= xa._offset + xa._length + 1 &&
+      py >= ya._offset - 1 && py <= ya._offset + ya._length + 1;
+    mark.hidden = !inside;
+    if (inside) { mark.style.left = px + "px"; mark.style.top = py + "px"; }
+  }
+
+  function findPoint(id) {
+    for (var i = 0; i < (gd._fullData || []).length; i++) {
+      var tr = gd._fullData[i], cd = tr && tr.customdata;
+      if (!cd || !tr.x || !tr.y || tr.visible !== true) continue;
+      for (var j = 0; j < cd.length; j++) {
+        if (idOf(cd[j]) === id && tr.x[j] != null && tr.y[j] != null) return {x: tr.x[j], y: tr.y[j]};
+      }
+    }
+    return null;
   }
 
   function showOnChart(card) {
     if (!window.Plotly || !gd || !gd._fullData || !card) return;
-    var id = card.getAttribute("data-event-id");
-    var xs = [], ys = [];
-    for (var i = 0; i < baseCount; i++) {
-      var tr = gd._fullData[i], cd = tr && tr.customdata;
-      if (!cd || !tr.x || !tr.y) continue;
-      for (var j = 0; j < cd.length; j++) {
-        if (idOf(cd[j]) === id && tr.x[j] != null && tr.y[j] != null) { xs.push(tr.x[j]); ys.push(tr.y[j]); }
-      }
-    }
-    var x0 = card.getAttribute("data-x0"), x1 = card.getAttribute("data-x1");
-    var deep = gd.layout.xaxis && gd.layout.xaxis.type !== "date";
-    var update = {};
-    if (x0 != null && x1 != null) {
-      update["xaxis.range"] = deep ? [parseFloat(x0), parseFloat(x1)] : [x0, x1];
-      update["xaxis.autorange"] = false;
-    }
+    marked = findPoint(card.getAttribute("data-event-id"));
     var title = card.querySelector("h2");
-    var notes = (gd.layout.annotations || []).filter(function (a) { return a.name !== HIGHLIGHT; });
-    if (xs.length && title) {
-      notes.push({name: HIGHLIGHT, x: xs[0], y: ys[0], text: "<b>" + escapeText(title.textContent.slice(0, gd.clientWidth < 600 ? 28 : 60)) + "</b>",
-                  showarrow: false, yshift: 16, bgcolor: "rgba(255,255,255,0.85)", font: {size: 13}});
-    }
-    update.annotations = notes;
-    var mark = {x: [xs], y: [ys]};
-    // one call, one redraw: restyle then relayout drew the whole chart (range slider too) twice
-    return window.Plotly.update(gd, mark, update, [baseCount]);
+    var text = title ? title.textContent : "";
+    var max = gd.clientWidth < 600 ? 28 : 60;
+    markTitle.textContent = text.length > max ? text.slice(0, max) + "\u2026" : text;
+    var x0 = card.getAttribute("data-x0"), x1 = card.getAttribute("data-x1");
+    if (x0 == null || x1 == null) { placeMark(); return Promise.resolve(); }
+    var deep = gd.layout.xaxis && gd.layout.xaxis.type !== "date";
+    // the mark is placed again after the redraw (plotly_afterplot), before plotly_relayout
+    return window.Plotly.relayout(gd, {"xaxis.range": deep ? [parseFloat(x0), parseFloat(x1)] : [x0, x1],
+                                       "xaxis.autorange": false});
   }
 
   function drawChart() {
@@ -241,17 +250,23 @@
     delete layout.height;
     layout.autosize = true;
     gd.hidden = false;
+    layout.xaxis = layout.xaxis || {};
+    // No range slider: the steps move the chart, and its copy of every trace was redrawn on each
+    // step (about half of a step's time)
+    if (layout.xaxis.rangeslider) layout.xaxis.rangeslider.visible = false;
     if (gd.clientWidth < 600) {   // a phone: the lanes and the step's event, nothing else
       layout.showlegend = false;
-      layout.xaxis = layout.xaxis || {};
-      if (layout.xaxis.rangeslider) layout.xaxis.rangeslider.visible = false;
       if (layout.xaxis.rangeselector) layout.xaxis.rangeselector.visible = false;
     }
-    var data = (fig.data || []).slice();
-    baseCount = data.length;
-    data.push({type: "scatter", mode: "markers", x: [], y: [], name: HIGHLIGHT, hoverinfo: "skip",
-               showlegend: false, marker: {size: 22, color: "rgba(0,0,0,0)", line: {width: 3, color: "#111"}}});
-    return window.Plotly.newPlot(gd, data, layout, D.config || {responsive: true}).then(function () {
+    return window.Plotly.newPlot(gd, fig.data || [], layout, D.config || {responsive: true}).then(function () {
+      mark = el("div", "tl-story-mark");
+      mark.id = "tl-story-mark";
+      mark.setAttribute("aria-hidden", "true");   // the card says which event this is
+      mark.hidden = true;
+      markTitle = el("span", "tl-story-mark-title");
+      mark.appendChild(markTitle);
+      gd.appendChild(mark);
+      gd.on("plotly_afterplot", placeMark);
       gd.on("plotly_click", function (ev) {
         var p = ev && ev.points && ev.points[0];
         var id = p && idOf(p.customdata);
