@@ -136,3 +136,16 @@ def test_closed_dialog_costs_no_request_on_a_view_change_but_follows_the_languag
     page.locator("#embed-open").click()                        # opened: the snippet is of this view
     page.wait_for_function("() => document.getElementById('embed-code').value.includes('lang=nl')")
     assert "event=" in page.locator("#embed-code").input_value()
+
+
+def test_a_wide_frame_without_plotly_still_reads_as_cards(page, running, dataset):
+    """In a wide frame the cards wait hidden for the chart (the first frame does not lay them out);
+    when plotly.js cannot load, they are shown instead."""
+    app_server, _ = running
+    page.route("**/_timeline/plotly*", lambda route: route.abort())
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{app_server.url}/embed")
+    page.locator(".tl-root.tl-no-chart").wait_for()
+    first = page.locator(".tl-card").first
+    first.wait_for(state="visible")
+    assert page.locator(".js-plotly-plot").count() == 0
