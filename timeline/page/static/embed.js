@@ -397,10 +397,10 @@
     var s = document.createElement("script");
     s.src = D.plotly;
     s.onload = done;
-    s.onerror = function () {   // no chart: the cards stay (embed.css hides them while it loads)
+    s.addEventListener("error", function () {   // no chart: the cards stay (embed.css hid them while it loaded)
       drawing = false;
       root.classList.add("tl-no-chart");
-    };
+    });
     document.head.appendChild(s);
   }
 
