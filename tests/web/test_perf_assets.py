@@ -42,6 +42,12 @@ def test_embed_page_loads_the_gl_bundle_only_for_webgl_figures():
     assert re.findall(r'<link rel="preload" as="script" href="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly.min.js"]
     page = app.server.test_client().get("/embed").get_data(as_text=True)   # 3,000 points: WebGL
     assert re.findall(r'<link rel="preload" as="script" href="(/_timeline/plotly[^"?]*)', page) == ["/_timeline/plotly-gl.min.js"]
+    # story mode likewise: its figure (every event) is WebGL there, which the scatter-only bundle
+    # would draw as SVG points (a step of 10,000 events took seconds)
+    story = app.server.test_client().get("/embed?mode=story").get_data(as_text=True)
+    assert re.findall(r'<script src="(/_timeline/plotly[^"?]*)', story) == ["/_timeline/plotly-gl.min.js"]
+    story = app.server.test_client().get("/embed?mode=story&actors=a01").get_data(as_text=True)
+    assert re.findall(r'<script src="(/_timeline/plotly[^"?]*)', story) == ["/_timeline/plotly.min.js"]
 
 
 def test_bundles_are_served_brotli_when_accepted_else_gzip(client):

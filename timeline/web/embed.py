@@ -88,7 +88,10 @@ def embed_page():
 
 def _story_page(ds, view, base, embedded: bool = True):
     root = request.script_root
-    assets = {k: asset_url(k, root) for k in ("plotly", "story_js", "story_css")}
+    assets = {k: asset_url(k, root) for k in ("story_js", "story_css")}
+    # the bundle the story's figure needs: a big one is WebGL (scattergl), which the scatter-only
+    # bundle would draw as SVG, every point redrawn on each step
+    assets["plotly"] = asset_url(figure_info(ds, story_page.figure_view(view)).bundle, root)
     page = story_page.document(
         ds, view, offline=False, assets=assets,
         step_api=f"{root}/embed/step{view.with_(step=None, story_start='first').to_query()}",
