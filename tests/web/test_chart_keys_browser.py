@@ -144,3 +144,29 @@ def test_keys_go_on_from_the_open_event_and_closing_returns_the_focus(browser, a
         page.locator("#details-close").click()
         expect(page.locator("#details-close")).to_be_hidden()
         assert page.evaluate(ON_CHART)
+
+
+X_RANGE = """() => { const xa = document.querySelector('#graph .js-plotly-plot')._fullLayout.xaxis;
+  return xa.range.map(v => xa.r2l(v)); }"""
+
+
+def test_an_event_outside_the_range_is_panned_into_sight(browser, app_server):
+    import timeline
+
+    last = timeline.load().event(_order()[-1])
+    with reader_page(browser, 1280, 860) as page:
+        page.goto(app_server.url + "/?from=2018-05-01&to=2018-07-01")
+        page.wait_for_function(DRAWN, timeout=90000)
+        # the deep link's range drawn (the first figure is the default view's, then the link's)
+        page.wait_for_function(f"() => {{ const r = ({X_RANGE})();"
+                               " return r[0] >= Date.parse('2018-04-01') && r[1] <= Date.parse('2018-08-01'); }")
+        before = page.evaluate(X_RANGE)
+        _tab_to_chart(page)
+        page.keyboard.press("End")   # the last event, in 2021: far right of the range shown
+        expect(page.locator("#chart-live")).to_have_text(re.compile(rf"^{N}/{N}: "))
+        page.wait_for_function(f"() => {{ const r = ({X_RANGE})(); const x = Date.parse('{last['start']}');"
+                               " return r[0] <= x && x <= r[1]; }")
+        after = page.evaluate(X_RANGE)
+        assert abs((after[1] - after[0]) - (before[1] - before[0])) < 0.05 * (before[1] - before[0])   # a pan, not a zoom
+        expect(page).to_have_url(re.compile(r"from=202"))   # the address follows, as after a drag
+        expect(page.locator(".hoverlayer .hovertext")).to_have_count(1)   # the event's label shows

@@ -76,9 +76,24 @@
     at = Math.max(0, Math.min(points.length - 1, target(at)));
     var pt = points[at];
     atId = pt.id;
-    try { window.Plotly.Fx.hover(gd, [{curveNumber: pt.c, pointNumber: pt.p}]); } catch (err) { /* off-range */ }
+    show(gd, pt);
     var live = document.getElementById("chart-live");
     if (live) live.textContent = (at + 1) + "/" + points.length + ": " + plain(pt.text || pt.id);
+  }
+
+  function hover(gd, pt) {
+    try { window.Plotly.Fx.hover(gd, [{curveNumber: pt.c, pointNumber: pt.p}]); } catch (err) { /* not drawn */ }
+  }
+
+  // The event in sight: an event outside the range shown pans the chart to it (the same width),
+  // as a drag would (the zoom store and the URL's from/to follow), then shows its hover label.
+  function show(gd, pt) {
+    var xa = gd._fullLayout.xaxis, r = (xa.range || []).map(function (v) { return xa.r2l(v); });
+    var lo = Math.min(r[0], r[1]), hi = Math.max(r[0], r[1]);
+    if (!(isFinite(lo) && isFinite(hi)) || (pt.x >= lo && pt.x <= hi)) { hover(gd, pt); return; }
+    var half = (hi - lo) / 2;
+    window.Plotly.relayout(gd, {"xaxis.range": [xa.l2r(pt.x - half), xa.l2r(pt.x + half)]})
+      .then(function () { if (atId === pt.id) hover(gd, pt); }, function () {});
   }
 
   // Enter: the same path as a click on the event (callbacks.sync, trigger "list-pick").
