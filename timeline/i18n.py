@@ -141,6 +141,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "explore": {"en": "Explore the whole timeline", "nl": "Verken de hele tijdlijn"},
     "said_by": {"en": "said by", "nl": "gezegd door"},
     "original": {"en": "Original", "nl": "Origineel"},
+    "phase_click": {"en": "A phase: click to read about it", "nl": "Een fase: klik om erover te lezen"},
     # the chart's axis (timeline/figure/breaks.py): a long empty stretch left out
     "n_years": {"en": "{n} years", "nl": "{n} jaar"},
     "n_months": {"en": "{n} months", "nl": "{n} maanden"},

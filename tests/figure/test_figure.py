@@ -141,9 +141,12 @@ def test_span_is_a_thick_bar_from_start_to_end(ds):
 def test_phase_is_a_shaded_era_with_its_name_not_a_lane_item(ds):
     fig = timeline.figure(ds)
     assert "era" not in ids(fig)
-    (shape,) = [s for s in fig.layout.shapes if s.name != "axis-break"]   # the axis may also mark a cut
-    assert shape.yref == "paper" and (shape.y0, shape.y1) == (0, 1) and shape.label.text == "Fire and fury"
+    (shape,) = [s for s in fig.layout.shapes if s.name == "phase"]   # not the axis's cut
+    assert shape.yref == "y domain" and (shape.y0, shape.y1) == (0, 1)
     assert days(shape.x0) == parse("2017-08").lo() and days(shape.x1) == parse("2017-12").hi()
+    # its title takes clicks (the pages select the phase, page/static/axis.js)
+    (title,) = [a for a in fig.layout.annotations if a.name == "phase:era"]
+    assert title.text == "Fire and fury" and title.captureevents and title.x == shape.x0
 
 
 def test_multi_actor_event_is_in_each_lane_with_a_connector(ds):
@@ -201,12 +204,12 @@ def test_dutch_titles_dates_and_axis_text(ds):
     assert fig.layout.xaxis.title.text == "Datum"
     assert fig.layout.showlegend is False   # the lanes are the legend: no plotly legend repeats them
     assert [b.label for b in fig.layout.xaxis.rangeselector.buttons][-1] == "Alles"
-    assert fig.layout.shapes[0].label.text == "Vuur en woede"
+    assert next(a.text for a in fig.layout.annotations if a.name == "phase:era") == "Vuur en woede"
 
 
 def test_date_axis_range_slider_presets_and_zoom_kept_across_filters(ds):
     fig = timeline.figure(ds)
-    assert fig.layout.xaxis.type == "date" and fig.layout.xaxis.rangeslider.visible
+    assert fig.layout.xaxis.type == "date" and fig.layout.xaxis2.range
     assert len(fig.layout.xaxis.rangeselector.buttons) >= 3
     assert fig.layout.uirevision == timeline.figure(ds, actors=["kim"]).layout.uirevision
     assert fig.layout.xaxis.uirevision != timeline.figure(ds, start="2018").layout.xaxis.uirevision
@@ -249,7 +252,7 @@ def test_data_text_is_escaped_everywhere(tmp_path):
         {"id": "q", "event": "a", "speaker": "evil", "text": hostile, "language": "en"}])
     fig = timeline.figure(ds, event="a")
     text = json.dumps([{k: v for k, v in t.to_plotly_json().items() if k != "hovertemplate"} for t in fig.data],
-                      default=str) + json.dumps(fig.layout.shapes[0].to_plotly_json())
+                      default=str) + json.dumps([a.to_plotly_json() for a in fig.layout.annotations])
     assert "<script>" not in text and "<b>x" not in text and "<i>Evil" not in text
     assert "&lt;b&gt;x&lt;/b&gt;&lt;script&gt;" in text
     assert list(fig.layout.yaxis.categoryarray) == ["&lt;i&gt;Evil&lt;/i&gt;"]
@@ -306,7 +309,7 @@ def test_labels_stay_out_of_the_range_slider_and_inside_the_plot(ds):
 def test_many_points_use_webgl(ds, monkeypatch):
     monkeypatch.setattr(builder, "GL_THRESHOLD", 3)
     fig = figure(ds, search="e")
-    assert {t.type for t in fig.data if t.name != "selected"} == {"scattergl"}
+    assert {t.type for t in fig.data if t.name not in ("selected", "overview")} == {"scattergl"}
 
 
 def test_figure_is_valid_plotly_and_json_round_trips(ds):

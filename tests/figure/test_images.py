@@ -55,7 +55,8 @@ def test_svg_and_pdf_are_what_they_say(render, tmp_path):
 def test_the_image_is_of_the_view_and_titled(render, dataset):
     fig = images.static_figure(dataset, "?actors=kim&lang=nl", width=800, height=400)
     assert fig.layout.title.text == dataset.title_in("nl")
-    assert fig.layout.xaxis.rangeslider.visible is False
+    assert not fig.layout.xaxis.rangeslider.visible and "xaxis2" not in fig.to_plotly_json()["layout"], "no overview"
+    assert "overview" not in {t.name for t in fig.data}
     assert {t.name for t in fig.data if t.showlegend is not False and t.name} <= {"Kim Jong-un", None}
     assert _png_size(render(fig, "png")) == (800, 400)
 

@@ -34,13 +34,14 @@ def test_zoomed_out_is_small_density_with_every_lane(big):
     assert fig["layout"]["meta"]["lod"] == "density"
     assert len(orjson.dumps(fig)) < 200_000, "a zoomed-out figure of 100,000 events is small"
     names = [f"Actor {i:02d}" for i in range(ACTORS)]
-    assert {t["name"] for t in fig["data"]} == set(names)
+    assert {t["name"] for t in fig["data"]} == set(names) | {"overview"}
     assert fig["layout"]["yaxis"]["categoryarray"] == names
     assert [name for _, name in fig["layout"]["meta"]["lanes"]] == names
-    assert sum(c[1] for t in fig["data"] for c in t["customdata"]) == N, "every event is counted in a bin"
-    assert all(c[0] is None for t in fig["data"] for c in t["customdata"]), "no event id: a click selects nothing"
+    lanes = [t for t in fig["data"] if t["name"] != "overview"]
+    assert sum(c[1] for t in lanes for c in t["customdata"]) == N, "every event is counted in a bin"
+    assert all(c[0] is None for t in lanes for c in t["customdata"]), "no event id: a click selects nothing"
     assert not ids_in(fig), "no per-event payload when zoomed out"
-    assert fig["layout"]["xaxis"]["rangeslider"]["range"], "the slider spans the whole dataset"
+    assert fig["layout"]["xaxis2"]["range"], "the overview spans the whole dataset"
 
 
 def test_zooming_in_gives_full_detail_for_the_window(big):
@@ -60,7 +61,7 @@ def test_zooming_in_gives_full_detail_for_the_window(big):
 
 def test_actor_filter_keeps_only_its_lane_at_any_detail(big):
     fig = orjson.loads(figure_json(big, lod=True, actors=["a03"]))
-    assert {t["name"] for t in fig["data"]} == {"Actor 03"}
+    assert {t["name"] for t in fig["data"]} == {"Actor 03", "overview"}
     assert fig["layout"]["yaxis"]["categoryarray"] == ["Actor 03"]
 
 
@@ -76,5 +77,5 @@ def test_lod_is_opt_in_and_only_for_big_datasets(big):
     assert not redraws_on_zoom(small) and redraws_on_zoom(big)
     assert "lod" not in orjson.loads(figure_json(small, lod=True))["layout"]["meta"]
     fig = build(big, resolve_view(big, None, {"actors": ["a01", "a02"]}))[0]   # lod off: everything
-    assert sum(len(t["x"]) for t in fig["data"] if t.get("mode") == "markers") == \
+    assert sum(len(t["x"]) for t in fig["data"] if t.get("mode") == "markers" and t["name"] != "overview") == \
         int(np.isin(big.events["actors"].map(lambda a: a[0]), ["a01", "a02"]).sum())

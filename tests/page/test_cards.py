@@ -134,13 +134,14 @@ def test_initials():
 
 
 def test_the_embed_page_carries_cards_a_summary_and_no_plotly_script(dataset):
-    assets = {"plotly": "/p.js", "js": "/e.js", "css": "/e.css", "cards_js": "/c.js", "cards_css": "/c.css"}
+    assets = {"plotly": "/p.js", "js": "/e.js", "css": "/e.css", "cards_js": "/c.js", "cards_css": "/c.css",
+              "axis_js": "/a.js"}
     page = document(dataset, View(), offline=False, assets=assets, api="/api/event/")
     tree = parse(page)
     rows = filters.visible_events(dataset, View(), in_range=True)
     n = int((rows["kind"] != "phase").sum())
     assert len(tree.find("article", "tl-card")) == n
-    assert [s["attrs"]["src"] for s in tree.find("script") if "src" in s["attrs"]] == []   # cards.js, embed.js inline
+    assert [s["attrs"]["src"] for s in tree.find("script") if "src" in s["attrs"]] == []   # cards.js, axis.js, embed.js inline
     preload = tree.find("link", rel="preload")[0]["attrs"]
     assert preload["href"] == "/p.js" and preload["media"] == "(min-width: 640px)"
     summary = tree.find("p", id="tl-summary")[0]["text"]

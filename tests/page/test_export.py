@@ -48,7 +48,8 @@ def test_file_is_self_contained(kim_file, dataset):
     assert assets.plotly_js_text()[:2000] in page
     data = json.loads(DATA_RE.search(page).group(1))
     assert data["api"] is None and data["app"] is None
-    ids = document.figure_ids(data["figure"])
+    ids = document.figure_ids(data["figure"]) + document.phase_ids(data["figure"])
+    assert "rocket-man-phase" in ids, "a phase's title selects it: its details are in the file too"
     assert ids and set(data["details"]) == set(ids)    # every event the chart can show, with its details
     for eid in ids:
         assert data["details"][eid]["quotes"] == document.event_details(dataset, eid)["quotes"]
@@ -87,7 +88,7 @@ def test_data_cannot_close_the_script_element(hostile_file):
     d = data["details"]["rocket-man-tweet"]
     assert d["title"] == f"Rocket Man {IMG}" and d["quotes"][-1]["text"] == HOSTILE_QUOTE
     assert d["note"] == f"Note {CLOSE}" and d["summary"] == f"Summary {SCRIPT}"
-    assert DATA_RE.sub("", page).count("<script") == 3    # plotly.js, cards.js and embed.js, besides the data block
+    assert DATA_RE.sub("", page).count("<script") == 4    # plotly.js, cards.js, axis.js, embed.js, besides the data
 
 
 def test_build_in_python(dataset):
@@ -152,8 +153,8 @@ def test_exported_hostile_file_shows_text_and_runs_nothing(page, hostile_file):
     assert page.evaluate("window.__csp") == []
 
 
-def test_offline_file_allows_only_its_own_three_scripts(dataset):
-    """The file's own CSP: the hashes are those of its inline scripts (plotly.js, cards.js,
+def test_offline_file_allows_only_its_own_four_scripts(dataset):
+    """The file's own CSP: the hashes are those of its inline scripts (plotly.js, cards.js, axis.js,
     embed.js), and nothing may load."""
     import base64
     import hashlib
@@ -163,7 +164,7 @@ def test_offline_file_allows_only_its_own_three_scripts(dataset):
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', doc).group(1)
     assert doc.index("Content-Security-Policy") < doc.index("<script")
     scripts = re.findall(r"<script>(.*?)</script>", doc, flags=re.S)
-    assert len(scripts) == 3
+    assert len(scripts) == 4
     want = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts}
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
     assert set(directives["script-src"].split()) == want

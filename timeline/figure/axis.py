@@ -38,14 +38,15 @@ class Axis:
 
 
 def x_axis(axis: Axis, x_range: tuple[float, float], words: dict, view: View, span_days: float | None = None) -> dict:
-    """Date axis with range slider and presets, or a numeric year axis with BCE labels.
+    """Date axis with range presets, or a numeric year axis with BCE labels (the overview under
+    the chart is figure/overview.py).
 
     Its own uirevision follows the view's from/to, so a new range from a link applies while a
     filter change keeps the reader's zoom. The presets fit `span_days` (the whole dataset's span,
     so they do not change with the view), or the range shown.
     """
     lo, hi = axis.text(np.array(x_range))
-    common = dict(range=[lo, hi], rangeslider=dict(visible=True, thickness=0.07), showgrid=True,
+    common = dict(range=[lo, hi], showgrid=True,
                   uirevision=f"{view.start}|{view.end}", automargin=True)
     if axis.deep_time:
         values, text = year_ticks(float(lo), float(hi), words)
@@ -80,7 +81,8 @@ def year_ticks(lo: float, hi: float, words: dict, count: int = 8) -> tuple[list[
     """About `count` round year values across [lo, hi] and their labels ('500 BCE', '13.8 billion BCE')."""
     raw = (hi - lo) / count
     magnitude = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
-    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    step = max(next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw), 1)   # whole years
+    # (a finer step would repeat a label; page/static/axis.js has the same rule for a zoom)
     first = math.ceil(lo / step) * step
     values = [first + i * step for i in range(int((hi - first) // step) + 1)]
     # Whole numbers beyond what JSON numbers hold exactly (a range of 10^20 years from a URL) as floats.

@@ -69,13 +69,15 @@ def collapse(fig: dict, dataset: Dataset, axis: Axis, lang: str) -> None:
         return
     lay = fig["layout"]
     bounds = [axis.text(np.array(s)) for s in stretches]
-    lay["xaxis"]["rangebreaks"] = [dict(bounds=b) for b in bounds]
+    for key in ("xaxis", "xaxis2"):   # the chart and the overview under it (figure/overview.py)
+        if key in lay:
+            lay[key]["rangebreaks"] = [dict(bounds=b) for b in bounds]
     lay["meta"]["breaks"] = bounds
     lay.setdefault("shapes", []).extend(
-        dict(type="line", xref="x", yref="paper", x0=b[0], x1=b[0], y0=0, y1=1, layer="below", name="axis-break",
+        dict(type="line", xref="x", yref="y domain", x0=b[0], x1=b[0], y0=0, y1=1, layer="below", name="axis-break",
              line=dict(color=MARK_LINE, width=1.5, dash="dot")) for b in bounds)
     lay.setdefault("annotations", []).extend(
-        dict(x=b[0], xref="x", y=0, yref="paper", yanchor="bottom", yshift=3, showarrow=False, name="axis-break",
+        dict(x=b[0], xref="x", y=0, yref="y domain", yanchor="bottom", yshift=3, showarrow=False, name="axis-break",
              text=f"… {length_text(s[1] - s[0], lang)} …",
              hovertext=t("axis_break_hover", lang, start=month_text(s[0], lang), end=month_text(s[1], lang)),
              font=dict(size=10, color="#333"), bgcolor="rgba(255,255,255,0.95)", bordercolor=MARK_LINE,

@@ -10,9 +10,10 @@ from ..view import View
 from .axis import Axis
 from .breaks import collapse
 from .contrast import fit
+from .overview import add_overview
 from .events import event_properties, lane_ids, lane_items, lane_styles
-from .layout import layout, visible_range
-from .lod import density_figure, lod_window, overlapping, slider_over_everything
+from .layout import layout, phase_titles, visible_range
+from .lod import density_figure, lod_window, overlapping
 from .options import GL_THRESHOLD, LOD_LIMIT, FigureInfo, Options
 from .placement import label_annotations
 from .traces import connector_trace, lane_traces, selected_trace
@@ -22,7 +23,12 @@ def build(dataset: Dataset, view: View, options: Options = Options()) -> tuple[d
     """The figure as a plotly figure dict {'data': [...], 'layout': {...}} and its `FigureInfo`
     (uncached); see `timeline.figure`."""
     fig = _figure_dict(dataset, view, options)
-    collapse(fig, dataset, Axis(dataset.is_deep_time()), lang_or_default(view.lang))
+    axis = Axis(dataset.is_deep_time())
+    lang = lang_or_default(view.lang)
+    lay = fig["layout"]
+    lay["annotations"] = phase_titles(dataset, axis, lang) + list(lay.get("annotations") or [])
+    add_overview(fig, dataset, axis, visible_range(dataset, View()))
+    collapse(fig, dataset, axis, lang)
     fit(fig)   # every mark 3:1 and every text 4.5:1 against the plot, in either theme
     return fig, FigureInfo.of(fig)
 
@@ -56,5 +62,4 @@ def _figure_dict(dataset: Dataset, view: View, options: Options) -> dict:
     fig_layout["meta"]["lanes"] = lane_ids(dataset, lanes)
     if lod:
         fig_layout["meta"].update(lod)
-        slider_over_everything(dataset, axis, fig_layout)
     return {"data": [t for t in traces if t is not None], "layout": fig_layout}

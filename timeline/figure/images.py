@@ -16,7 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import files
+import plotly.graph_objects as go
+
 from .api import figure
+from .overview import strip
 
 FORMATS = ("png", "svg", "pdf")
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg", "pdf": b"%PDF-"}
@@ -56,10 +59,11 @@ def available() -> str | None:
 
 def static_figure(dataset, view=None, *, width: int | None = None, height: int | None = None,
                   title: bool = True):
-    """The app's figure for a view, made for paper: no range slider or buttons, the dataset's title."""
+    """The app's figure for a view, made for paper: no overview or buttons, the dataset's title."""
     fig = figure(dataset, view, width=width or DEFAULT_WIDTH, height=height)
     lang = fig.layout.meta.get("lang", "en") if isinstance(fig.layout.meta, dict) else "en"
-    fig.update_xaxes(rangeslider_visible=False, rangeselector_visible=False)
+    fig = go.Figure(strip(fig.to_plotly_json()), _validate=False)   # no overview strip on paper
+    fig.update_xaxes(rangeselector_visible=False)
     fig.update_layout(dragmode=False, width=width or DEFAULT_WIDTH, updatemenus=[])
     if height:
         fig.update_layout(height=height)

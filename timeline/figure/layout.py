@@ -9,6 +9,7 @@ import plotly.io as pio
 
 from .. import labels
 from ..filters import extent_days
+from ..i18n import t
 from ..i18n import words as words_of
 from ..index import derived
 from ..model import Dataset
@@ -62,8 +63,16 @@ def layout(dataset: Dataset, view: View, options: Options, axis: Axis, names: li
         dragmode="pan",
         clickmode="event",
         uirevision=f"timeline:{content_revision(dataset)}",
-        meta=dict(lang=lang, deep_time=axis.deep_time),
+        meta=dict(lang=lang, deep_time=axis.deep_time, **_year_words(axis, words)),
     )
+
+
+def _year_words(axis: Axis, words: dict) -> dict:
+    """A deep-time axis's label words, for the page's script that redraws its ticks on zoom
+    (page/static/axis.js, by the rule of `axis.year_ticks`)."""
+    if not axis.deep_time:
+        return {}
+    return {"year_words": {k: words[k] for k in ("bce", "million", "billion", "decimal", "thousands")}}
 
 
 def _template(theme: str) -> dict:
@@ -72,19 +81,36 @@ def _template(theme: str) -> dict:
 
 
 def phase_shapes(dataset: Dataset, axis: Axis, lang: str) -> list[dict]:
-    """Phases as shaded eras over the whole plot height, named at the top; all phases, as context."""
-    ev = dataset.events
-    phases = ev[ev["kind"] == "phase"]
+    """Phases as shaded eras over the whole chart's height (named by `phase_titles`); all phases, as context."""
+    phases = _phases(dataset)
     if phases.empty:
         return []
     x0 = axis.text(phases["start_at"].to_numpy())
     x1 = axis.text(phases["end_at"].to_numpy())
-    names = escape(shorten(labels.titles(phases, lang), HOVER_CHARS))
     fills = PHASE_FILLS
-    return [dict(type="rect", xref="x", yref="paper", x0=a, x1=b, y0=0, y1=1, layer="below",
-                 line=dict(width=0), fillcolor=fills[i % 2],
-                 label=dict(text=name, textposition="top left", font=dict(size=11, color=PHASE_INK)))
-            for i, (a, b, name) in enumerate(zip(x0, x1, names))]
+    return [dict(type="rect", xref="x", yref="y domain", x0=a, x1=b, y0=0, y1=1, layer="below",
+                 line=dict(width=0), fillcolor=fills[i % 2], name="phase")
+            for i, (a, b) in enumerate(zip(x0, x1))]
+
+
+def phase_titles(dataset: Dataset, axis: Axis, lang: str) -> list[dict]:
+    """Each phase's title at the top left of its era, an annotation named 'phase:<id>' that takes
+    clicks (captureevents): the page selects the phase as a click selects an event."""
+    phases = _phases(dataset)
+    if phases.empty:
+        return []
+    x0 = axis.text(phases["start_at"].to_numpy())
+    names = escape(shorten(labels.titles(phases, lang), HOVER_CHARS))
+    hint = t("phase_click", lang)
+    return [dict(x=a, xref="x", y=1, yref="y domain", xanchor="left", yanchor="top", showarrow=False, text=name,
+                 name=f"phase:{pid}", captureevents=True, hovertext=f"{name}<br><i>{hint}</i>",
+                 font=dict(size=11, color=PHASE_INK), borderpad=2)
+            for a, name, pid in zip(x0, names, phases["id"].to_numpy(dtype=object))]
+
+
+def _phases(dataset: Dataset):
+    ev = dataset.events
+    return ev[ev["kind"] == "phase"]
 
 
 def content_revision(dataset: Dataset) -> str:

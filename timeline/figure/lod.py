@@ -11,7 +11,7 @@ from ..model import Dataset
 from ..view import View
 from .axis import Axis
 from .events import event_properties, lane_ids, lane_labels
-from .layout import layout, visible_range
+from .layout import layout
 from .options import GL_THRESHOLD, LOD_BINS, Options
 from .placement import label_annotations
 from .traces import scatter, selected_trace
@@ -77,11 +77,4 @@ def density_figure(dataset: Dataset, view: View, options: Options, axis: Axis, l
         items[items["event"] == pos], props, axis, lane_names, x_range, options, selected)
     fig_layout["meta"].update(lanes=lane_ids(dataset, lanes), lod="density", window=axis.text(np.array(window)),
                               bin_events=peak)
-    slider_over_everything(dataset, axis, fig_layout)
     return {"data": traces, "layout": fig_layout}
-
-
-def slider_over_everything(dataset: Dataset, axis: Axis, fig_layout: dict) -> None:
-    """The range slider of a partial figure still spans the whole dataset, so it shows where the view is."""
-    full = visible_range(dataset, View())
-    fig_layout["xaxis"]["rangeslider"]["range"] = axis.text(np.array(full))

@@ -81,6 +81,12 @@ def figure_ids(fig: dict) -> list[str]:
     return list(seen)
 
 
+def phase_ids(fig: dict) -> list[str]:
+    """The phases whose titles the figure shows (annotations named 'phase:<id>', which a click selects)."""
+    names = (str(a.get("name") or "") for a in (fig.get("layout") or {}).get("annotations") or [])
+    return [n[6:] for n in names if n.startswith("phase:") and len(n) > 6]
+
+
 def script_json(value) -> str:
     """JSON safe inside a <script> element: '</' becomes '<\\/' and '<!--' cannot open a comment."""
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -107,7 +113,8 @@ def chart_data(dataset: Dataset, view: View, *, offline: bool, assets: dict | No
         "plotly": None if offline else assets["plotly"],   # loaded by embed.js in a wide frame only
     }
     if offline if details is None else details:
-        ids = figure_ids(json.loads(fig_json))
+        fig = json.loads(fig_json)
+        ids = figure_ids(fig) + phase_ids(fig)
         if view.event and view.event not in ids:
             ids.append(view.event)
         payload["details"] = {i: d for i in ids if (d := event_details(dataset, i, lang)) is not None}
@@ -178,9 +185,9 @@ def inline_css() -> str:
     return script_text(static_text("embed.css")) + "\n" + script_text(static_text("cards.css"))
 
 
-def inline_scripts() -> tuple[str, str]:
-    """The page's own scripts, as they are inlined (cards.js, then embed.js)."""
-    return script_text(static_text("cards.js")), script_text(static_text("embed.js"))
+def inline_scripts() -> tuple[str, str, str]:
+    """The page's own scripts, as they are inlined (cards.js, axis.js, then embed.js)."""
+    return script_text(static_text("cards.js")), script_text(static_text("axis.js")), script_text(static_text("embed.js"))
 
 
 def script_hashes(scripts) -> str:

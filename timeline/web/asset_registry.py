@@ -22,6 +22,7 @@ FILES: dict[str, tuple[Path, str]] = {   # name -> (file, mimetype)
     "plotly-gl.min.js": (plotly_js_path("plotly-gl"), JS),
     "regenerator-runtime.min.js": (STATIC / "vendor" / "regenerator-runtime.min.js", JS),
     "embed.js": (STATIC / "embed.js", JS),
+    "axis.js": (STATIC / "axis.js", JS),
     "embed.css": (STATIC / "embed.css", CSS),
     "story.js": (STATIC / "story.js", JS),
     "story.css": (STATIC / "story.css", CSS),
@@ -29,7 +30,7 @@ FILES: dict[str, tuple[Path, str]] = {   # name -> (file, mimetype)
     "cards.css": (STATIC / "cards.css", CSS),
 }
 ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css",
-               "cards_js": "cards.js", "cards_css": "cards.css",
+               "cards_js": "cards.js", "cards_css": "cards.css", "axis_js": "axis.js",
                "regenerator": "regenerator-runtime.min.js", "story_js": "story.js", "story_css": "story.css"}
 
 

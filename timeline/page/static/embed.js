@@ -423,6 +423,8 @@
         });
         gd.on("plotly_afterplot", function () { points = []; });
         if (lod) gd.on("plotly_relayout", onRelayout);
+        // the overview under the chart, deep-time ticks, phase titles (axis.js)
+        if (window.timelineAxis) window.timelineAxis.attach(gd, {select: function (id) { show(id); }});
         if (D.event) show(D.event);
         tellHeight();
         ready(gd);

@@ -258,7 +258,12 @@
       layout.showlegend = false;
       if (layout.xaxis.rangeselector) layout.xaxis.rangeselector.visible = false;
     }
-    return window.Plotly.newPlot(gd, fig.data || [], layout, D.config || {responsive: true}).then(function () {
+    // no overview under the story's chart (figure/overview.py): the steps move the range themselves
+    var data = (fig.data || []).filter(function (t) { return t.name !== "overview"; });
+    delete layout.xaxis2;
+    delete layout.yaxis2;
+    if (layout.yaxis) delete layout.yaxis.domain;
+    return window.Plotly.newPlot(gd, data, layout, D.config || {responsive: true}).then(function () {
       mark = el("div", "tl-story-mark");
       mark.id = "tl-story-mark";
       mark.setAttribute("aria-hidden", "true");   // the card says which event this is
