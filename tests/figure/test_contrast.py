@@ -104,8 +104,9 @@ def texts(fig: dict) -> list[tuple[str, str]]:
     template = layout.get("template", {}).get("layout", {})
     default = (layout.get("font") or {}).get("color") or (template.get("font") or {}).get("color") or "#444"
     out = [("font", default, None)]
-    out += [(f"label {a.get('text', '')[:20]}", (a.get("font") or {}).get("color") or default, a.get("bgcolor"))
-            for a in layout.get("annotations", [])]
+    out += [("phase name" if str(a.get("name") or "").startswith("phase:") else f"label {a.get('text', '')[:20]}",
+             (a.get("font") or {}).get("color") or default, a.get("bgcolor"))
+            for a in layout.get("annotations", [])]   # a phase's name is an annotation (it takes clicks)
     out += [("phase name", ((s.get("label") or {}).get("font") or {}).get("color") or default, None)
             for s in layout.get("shapes", []) if (s.get("label") or {}).get("text")]
     for axis in ("xaxis", "yaxis", "xaxis2"):
