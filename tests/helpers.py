@@ -384,6 +384,85 @@ def layout_problems(page) -> list[str]:
     return page.evaluate(LAYOUT_JS)
 
 
+# The chart's labels as drawn: each visible label's text box (and the point it is anchored to),
+# each marker of the main plot (not the range slider) with its event id, each phase title's box,
+# and the plot area; all in page pixels, read from the rendered SVG.
+LABELS_JS = """(sel) => {
+  const gd = document.querySelector(sel);
+  const fl = gd._fullLayout, xa = fl.xaxis, ya = fl.yaxis, gr = gd.getBoundingClientRect();
+  const box = r => [r.left, r.top, r.right, r.bottom];
+  const ids = ((gd.layout.meta || {}).label_ids) || [];   // one per label annotation, in order
+  const nth = {};
+  (gd.layout.annotations || []).forEach((a, i) => {
+    if (a.name === 'label' || a.name === 'selected-label') nth[i] = Object.keys(nth).length; });
+  const labels = [], phases = [];
+  for (const g of gd.querySelectorAll('.annotation')) {
+    const i = +g.getAttribute('data-index');
+    const t = g.querySelector('.annotation-text'), a = (gd.layout.annotations || [])[i] || {};
+    if (!t) continue;
+    const r = t.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    if (String(a.name || '').startsWith('phase:')) { phases.push({text: t.textContent, box: box(g.getBoundingClientRect())}); continue; }
+    if (!(i in nth)) continue;
+    const fa = fl.annotations[i] || {};
+    const anchor = [gr.left + xa._offset + xa.r2p(fa.x), gr.top + ya._offset + ya.r2p(fa.y)];
+    labels.push({i, id: ids[nth[i]] || null, text: t.textContent, name: a.name, box: box(r), anchor});
+  }
+  const markers = [];
+  for (const tr of gd.querySelectorAll('.cartesianlayer .subplot.xy .scatterlayer .trace')) {
+    const cd = tr.__data__;
+    const trace = cd && cd[0] && cd[0].trace;
+    if (!trace || !trace.customdata) continue;
+    for (const p of tr.querySelectorAll('.points path.point')) {
+      const d = p.__data__;
+      const c = d && d.i !== undefined ? trace.customdata[d.i] : null;
+      const r = p.getBoundingClientRect();
+      if (!r.width) continue;
+      markers.push({id: Array.isArray(c) ? c[0] : c, box: box(r), center: [(r.left + r.right) / 2, (r.top + r.bottom) / 2]});
+    }
+  }
+  const plot = [gr.left + xa._offset, gr.top + ya._offset, gr.left + xa._offset + xa._length, gr.top + ya._offset + ya._length];
+  return {labels, markers, phases, plot};
+}"""
+
+# The label fitter (page/static/labels.js) has placed the labels of the figure drawn now, at its size.
+LABELS_FITTED = """(sel) => { const gd = document.querySelector(sel); const s = gd && gd._fullLayout && gd._fullLayout._size;
+  return !!(s && gd._labelsFitted === gd.layout.annotations && gd.dataset.labels === Math.round(s.w) + 'x' + Math.round(s.h)); }"""
+
+
+# What a reader would see wrong with the chart's labels (arguments: [chart selector, selected id]):
+# two that overlap, one over another event's marker or a phase title, one outside the plot, the
+# selected event unlabelled. A marker at a label's anchor is its own event's.
+LABEL_PROBLEMS_JS = """([sel, selected]) => {
+  const g = (""" + LABELS_JS + """)(sel), out = [], L = g.labels;
+  const meet = (a, b) => Math.min(a[2], b[2]) - Math.max(a[0], b[0]) > 0.5 && Math.min(a[3], b[3]) - Math.max(a[1], b[1]) > 0.5;
+  L.forEach((a, k) => {
+    L.slice(k + 1).forEach(b => { if (meet(a.box, b.box)) out.push(`labels overlap: ${a.text} / ${b.text}`); });
+    const own = new Set(g.markers.filter(m => Math.abs(m.center[0] - a.anchor[0]) < 2 && Math.abs(m.center[1] - a.anchor[1]) < 2).map(m => m.id));
+    g.markers.forEach(m => { if (!own.has(m.id) && meet(a.box, m.box)) out.push(`label ${a.text} covers the marker of ${m.id}`); });
+    g.phases.forEach(p => { if (meet(a.box, p.box)) out.push(`label ${a.text} covers the phase title ${p.text}`); });
+    if (a.box[0] < g.plot[0] - 1 || a.box[2] > g.plot[2] + 1) out.push(`label ${a.text} runs out of the plot`);
+  });
+  if (selected && !L.some(a => a.name === 'selected-label' && (a.id === selected || a.id === null)))
+    out.push(`the selected event ${selected} has no label`);
+  return out;
+}"""
+
+
+def label_problems(page, selector: str, selected: str | None = None, wait_ms: int = 15000) -> list[str]:
+    """The chart's label problems (LABEL_PROBLEMS_JS) once it has settled: a redraw under way (a
+    resize, the details opening beside the chart) may show a passing overlap, so this waits up to
+    `wait_ms` for none and then says what is still wrong."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(f"(a) => ({LABEL_PROBLEMS_JS})(a).length === 0", arg=[selector, selected],
+                               timeout=wait_ms)
+        return []
+    except PlaywrightTimeout:
+        return page.evaluate(LABEL_PROBLEMS_JS, [selector, selected])
+
+
 @contextmanager
 def reader_page(browser, width: int, height: int, *, javascript: bool = True, **context_args):
     """A page of the given viewport in its own context (CSP bypassed so axe can be injected)."""
@@ -568,3 +647,23 @@ def tl_server(serve):
         return Response("not found", status=404)
 
     return serve(app)
+
+
+def dense(n: int = 240, actors: int = 6, seed: int = 11):
+    """n events crowded into two years over a few actors, a third of them shared by two actors,
+    some spans, titles of every length: a chart whose labels cannot all fit."""
+    rnd = random.Random(seed)
+    acts = [{"id": f"a{i}", "name": f"Actor {i}"} for i in range(actors)]
+    src = [{"id": "src", "title": "Synthetic", "url": "https://example.org/"}]
+    words = "summit letter talks visit threat offer walkout meeting statement launch rally tweet".split()
+    events = []
+    for i in range(n):
+        start = f"{2017 + rnd.randrange(2)}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}"
+        who = rnd.sample(range(actors), 2 if i % 3 == 0 else 1)
+        title = " ".join(rnd.choice(words) for _ in range(1 + rnd.randrange(7))).capitalize() + f" {i}"
+        ev = {"id": f"d{i}", "title": title, "kind": "moment", "start": start,
+              "actors": ";".join(f"a{w}" for w in who), "sources": "src"}
+        if i % 17 == 0:
+            ev.update(kind="span", end=f"{start[:4]}-12-31")
+        events.append(ev)
+    return folder.load_records({"events": events, "actors": acts, "sources": src})

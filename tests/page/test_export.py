@@ -88,7 +88,7 @@ def test_data_cannot_close_the_script_element(hostile_file):
     d = data["details"]["rocket-man-tweet"]
     assert d["title"] == f"Rocket Man {IMG}" and d["quotes"][-1]["text"] == HOSTILE_QUOTE
     assert d["note"] == f"Note {CLOSE}" and d["summary"] == f"Summary {SCRIPT}"
-    assert DATA_RE.sub("", page).count("<script") == 4    # plotly.js, cards.js, axis.js, embed.js, besides the data
+    assert DATA_RE.sub("", page).count("<script") == 5    # plotly.js, cards.js, labels.js, axis.js, embed.js, besides the data
 
 
 def test_build_in_python(dataset):
@@ -153,9 +153,9 @@ def test_exported_hostile_file_shows_text_and_runs_nothing(page, hostile_file):
     assert page.evaluate("window.__csp") == []
 
 
-def test_offline_file_allows_only_its_own_four_scripts(dataset):
-    """The file's own CSP: the hashes are those of its inline scripts (plotly.js, cards.js, axis.js,
-    embed.js), and nothing may load."""
+def test_offline_file_allows_only_its_own_five_scripts(dataset):
+    """The file's own CSP: the hashes are those of its inline scripts (plotly.js, cards.js, labels.js,
+    axis.js, embed.js), and nothing may load."""
     import base64
     import hashlib
     import re
@@ -164,7 +164,7 @@ def test_offline_file_allows_only_its_own_four_scripts(dataset):
     csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', doc).group(1)
     assert doc.index("Content-Security-Policy") < doc.index("<script")
     scripts = re.findall(r"<script>(.*?)</script>", doc, flags=re.S)
-    assert len(scripts) == 4
+    assert len(scripts) == 5
     want = {"'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts}
     directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
     assert set(directives["script-src"].split()) == want

@@ -12,8 +12,9 @@ Drawing rules, as a reader sees them:
 - a day-precise date is a solid marker; a month- or year-precise one a hollow marker over a faint
   band covering the whole month or year; a circa/before/after/between date a hollow diamond or
   triangle with a dotted whisker over its uncertainty interval; spans with such ends are dashed;
-- short titles where they fit (greedy, per lane), none when more than `MAX_LABELLED` events are
-  in view; the selected event is larger, outlined and always labelled;
+- short titles where they fit, by a stable priority (placement.py; a page fits them again at the
+  size it draws, page/static/labels.js), none when more than `MAX_LABELLED` events are in view;
+  the selected event is larger, outlined and always labelled;
 - years outside 1..9999 switch to a numeric axis in years, with BCE tick labels.
 
 The build is vectorised: a handful of traces per actor, whatever the number of events, WebGL

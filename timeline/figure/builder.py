@@ -58,7 +58,8 @@ def _figure_dict(dataset: Dataset, view: View, options: Options) -> dict:
     if selected is not None:
         traces.append(selected_trace(items, props, axis, lane_names, dataset, selected))
     fig_layout = layout(dataset, view, options, axis, list(lane_names.values()), x_range, lang)
-    fig_layout["annotations"] = label_annotations(items, props, axis, lane_names, x_range, options, selected)
+    fig_layout["annotations"], fig_layout["meta"]["label_ids"] = label_annotations(
+        items, props, axis, lane_names, x_range, options, selected)
     fig_layout["meta"]["lanes"] = lane_ids(dataset, lanes)
     if lod:
         fig_layout["meta"].update(lod)

@@ -73,7 +73,7 @@ def density_figure(dataset: Dataset, view: View, options: Options, axis: Axis, l
             props = event_properties(dataset, np.array([pos]), lang)
             traces.append(selected_trace(items, props, axis, lane_names, dataset, selected))
     fig_layout = layout(dataset, view, options, axis, list(lane_names.values()), x_range, lang)
-    fig_layout["annotations"] = [] if selected is None else label_annotations(
+    fig_layout["annotations"], fig_layout["meta"]["label_ids"] = ([], []) if selected is None else label_annotations(
         items[items["event"] == pos], props, axis, lane_names, x_range, options, selected)
     fig_layout["meta"].update(lanes=lane_ids(dataset, lanes), lod="density", window=axis.text(np.array(window)),
                               bin_events=peak)

@@ -9,7 +9,7 @@ from ..view import View
 GL_THRESHOLD = 2000        # lane points above which markers and lines use WebGL
 MAX_LABELLED = 300         # more events than this in view: no labels
 MAX_QUOTE = 140            # characters of a quote in the hover
-LABEL_CHARS = 28           # a label is the title cut to this many characters
+LABEL_CHARS = 36           # a label is the title cut to this many characters (the page may cut it further)
 HOVER_CHARS = 120          # a title or date in the hover is cut to this many (the details have it whole)
 LANE_CHARS = 40            # a lane's tick label is the actor's name cut to this many
 LANE_KEY_CHARS = 200       # a lane's category (in every point of its traces) is its name cut to this many

@@ -185,9 +185,10 @@ def inline_css() -> str:
     return script_text(static_text("embed.css")) + "\n" + script_text(static_text("cards.css"))
 
 
-def inline_scripts() -> tuple[str, str, str]:
-    """The page's own scripts, as they are inlined (cards.js, axis.js, then embed.js)."""
-    return script_text(static_text("cards.js")), script_text(static_text("axis.js")), script_text(static_text("embed.js"))
+def inline_scripts() -> tuple[str, ...]:
+    """The page's own scripts, as they are inlined (cards.js, labels.js: the chart labels fitted at
+    the drawn size, axis.js, then embed.js)."""
+    return tuple(script_text(static_text(name)) for name in ("cards.js", "labels.js", "axis.js", "embed.js"))
 
 
 def script_hashes(scripts) -> str:

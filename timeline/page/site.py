@@ -98,7 +98,8 @@ def index_html(dataset: Dataset, view: View, *, meta: list[str], story: bool = F
             f'<script type="application/json" id="tl-data">{data}</script>',
             f'<script type="application/json" id="tl-site">{script_json(site)}</script>',
             # embed.js loads plotly.js itself, in a wide window only (a phone reads the cards)
-            '<script src="assets/cards.js"></script>', '<script src="assets/axis.js"></script>',
+            '<script src="assets/cards.js"></script>', '<script src="assets/labels.js"></script>',
+            '<script src="assets/axis.js"></script>',
             '<script src="assets/embed.js"></script>',
             '<script src="assets/site.js"></script>']
     head = ['<meta charset="utf-8">', f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
@@ -136,7 +137,7 @@ def build(dataset: Dataset, view: View | None = None, *, url: str | None = None,
     out["story.html"] = export.build(dataset, View(lang=lang, story_mode=True)).encode("utf-8")
     kind = figure_info(dataset, view).bundle
     out[f"assets/{plotly_js_path(kind).name}"] = plotly_js_path(kind).read_bytes()
-    for name in ("embed.js", "axis.js", "embed.css", "cards.js", "cards.css", "site.js", "site.css"):
+    for name in ("embed.js", "axis.js", "embed.css", "cards.js", "cards.css", "labels.js", "site.js", "site.css"):
         out[f"assets/{name}"] = static_text(name).encode("utf-8")
     if image:
         out["social.png"] = image

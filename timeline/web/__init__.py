@@ -19,8 +19,8 @@ from ..model import Dataset
 from ..page import social
 from ..store import DatasetStore
 from ..view import View
-from . import (axis_js, callbacks, cards, compress, context, discovery, embed, embed_dialog, layout, layout_route, plotly_js,
-               public, security)
+from . import (axis_js, callbacks, cards, compress, context, discovery, embed, embed_dialog, labels, layout,
+               layout_route, plotly_js, public, security)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -87,6 +87,7 @@ def create_app(data=None, **config) -> dash.Dash:
     plotly_js.install(app, get)
     cards.install(app, first)
     axis_js.install(app)
+    labels.install(app)
     layout_route.install(app, lambda: _current(get, problems, editor))
     if not app.config.get("compress"):
         compress.install(app.server)

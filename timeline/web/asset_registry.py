@@ -28,9 +28,11 @@ FILES: dict[str, tuple[Path, str]] = {   # name -> (file, mimetype)
     "story.css": (STATIC / "story.css", CSS),
     "cards.js": (STATIC / "cards.js", JS),
     "cards.css": (STATIC / "cards.css", CSS),
+    "labels.js": (STATIC / "labels.js", JS),
 }
 ASSET_NAMES = {"plotly": "plotly.min.js", "plotly-gl": "plotly-gl.min.js", "js": "embed.js", "css": "embed.css",
                "cards_js": "cards.js", "cards_css": "cards.css", "axis_js": "axis.js",
+               "labels_js": "labels.js",
                "regenerator": "regenerator-runtime.min.js", "story_js": "story.js", "story_css": "story.css"}
 
 
