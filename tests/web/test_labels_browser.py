@@ -37,8 +37,9 @@ def test_labels_never_collide(browser, app_server, path, width, height, query):
         page.goto(app_server.url + path + query)
         _fitted(page, selector, _selected(query))
         assert label_problems(page, selector, _selected(query)) == []
-        labels = page.evaluate(LABELS_JS, selector)["labels"]
-        assert len(labels) >= 5, "the chart still names its events"
+        drawn = page.evaluate(LABELS_JS, selector)
+        assert len(drawn["labels"]) >= 5, "the chart still names its events"
+        assert len(drawn["markers"]) >= 30 and drawn["phases"], "the check sees the markers and phase titles"
 
 
 @pytest.mark.parametrize("path,sizes", [("/", [(1400, 900), (768, 1024)]),
