@@ -5,8 +5,10 @@ settings go inline in a `<script type="application/json">` block, and a few line
 (`timeline/page/static/embed.js`) draw it with plotly.js and show an event's details (quotes,
 sources, note) beside the chart on click, using DOM methods and `textContent` only.
 
-- served (`timeline.web.embed`): plotly.js, embed.js and embed.css are cacheable URLs on our
-  server; an event's details come from `/api/event/<id>?lang=` when clicked.
+- served (`timeline.web.embed`): plotly.js is a cacheable URL on our server, preloaded and
+  loaded in a wide frame only; the page's own JS and CSS are inline (the first frame waits for
+  no other request; the CSP allows the two scripts by hash); an event's details come from
+  `/api/event/<id>?lang=` when clicked.
 - offline (`timeline.page.export`, `timeline export html OUT.html`): plotly.js, the JS, the CSS and
   the details of every event the figure can show are inlined; the file makes no request at all.
 
