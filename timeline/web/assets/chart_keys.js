@@ -76,9 +76,9 @@
     at = Math.max(0, Math.min(points.length - 1, target(at)));
     var pt = points[at];
     atId = pt.id;
-    show(gd, pt);
     var live = document.getElementById("chart-live");
     if (live) live.textContent = (at + 1) + "/" + points.length + ": " + plain(pt.text || pt.id);
+    show(gd, pt);   // last: a pan redraws the chart, which empties `points`
   }
 
   function hover(gd, pt) {
