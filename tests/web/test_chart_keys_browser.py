@@ -54,6 +54,8 @@ def test_chart_is_one_tab_stop_enter_opens_escape_closes(browser, app_server, la
         page.goto(app_server.url + "/" + ("?lang=nl" if lang == "nl" else ""))
         page.wait_for_function(DRAWN, timeout=90000)
         expect(page.locator("#chart-name")).to_have_text(title)   # the chart's accessible name, translated
+        # the figure of the link's language drawn (the first one is the default view's, in English)
+        page.wait_for_function(f"() => document.querySelector('#graph .js-plotly-plot').layout.meta.lang === '{lang}'")
         _tab_to_chart(page)
         chart = page.locator("#graph .js-plotly-plot")
         expect(chart).to_have_accessible_name(title)
