@@ -33,6 +33,7 @@ from ..model import MEDIA_KINDS, Dataset
 from ..view import View
 from .assets import plotly_js_text, script_text, static_text
 from .cards import timeline_cards, to_html
+from .key import key_html
 from .summary import chart_summary
 
 PLOTLY_CONFIG = {"responsive": True, "displaylogo": False, "scrollZoom": False,
@@ -137,6 +138,7 @@ def chart_markup(dataset: Dataset, view: View) -> list[str]:
             f'<p id="tl-keys" class="tl-sr">{html.escape(t("chart_keys", lang))}</p>',
             '<p id="tl-live" class="tl-sr" aria-live="polite"></p>',
             '<aside id="tl-panel" class="tl-panel" hidden aria-live="polite"></aside>',
+            key_html(dataset, lang),
             to_html(timeline_cards(dataset, view)),
             "</div>"]
 

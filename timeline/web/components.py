@@ -279,3 +279,22 @@ def mode_note(disputed, lang: str) -> str:
     """Under the any/all switch: that counts and filter include disputed involvements ('' if none)."""
     n = int(disputed.sum()) if disputed is not None else 0
     return "" if not n else t("mode_disputed_one", lang) if n == 1 else t("mode_disputed", lang, n=n)
+
+
+def chart_key(dataset: Dataset):
+    """The key to the chart's marks (page/key.py) in both languages, as <details>; the page's
+    <html lang> (set by assets/ui.js) shows the one of the reader's language (style.css)."""
+    from ..i18n import LANGS
+    from ..page.key import entries, swatch_uri
+
+    keys = []
+    for lang in LANGS:
+        rows = entries(dataset, lang)
+        if not rows:
+            continue
+        keys.append(html.Details([
+            html.Summary(t("key_title", lang)),
+            html.Ul([html.Li([html.Img(src=swatch_uri(k), alt="", width=36, height=20), html.Span(text)],
+                             **{"data-kind": k}) for k, text in rows], className="chart-key-list"),
+        ], className=f"chart-key chart-key-{lang}", lang=lang))
+    return html.Div(keys, id="chart-key")

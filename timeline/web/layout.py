@@ -135,6 +135,7 @@ def page(dataset, view: View, *, problems=None, editor: bool = False):
                 dcc.Graph(id="graph", figure=figure(dataset, view), config=plotly_config(GRAPH_CONFIG, lang),
                           className="graph"),
                 html.P(t("chart_help", lang), id="chart-help", className="help"),
+                C.chart_key(dataset),
                 # the chart from the keyboard (assets/chart_keys.js): its name, its keys, what it says
                 html.Span(t("chart", lang), id="chart-name", className="sr-only"),
                 html.P(chart_summary(dataset, view), id="chart-summary", className="sr-only"),
