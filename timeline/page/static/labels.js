@@ -204,8 +204,14 @@
   function watch(gd) {
     if (!gd || gd._labelsWatched || typeof gd.on !== "function") return;
     gd._labelsWatched = true;
+    // after the event, not inside it: the other listeners of a redraw see the chart as it was drawn
+    var queue = function () {
+      if (gd._labelsBusy || gd._labelsQueued) return;
+      gd._labelsQueued = true;
+      setTimeout(function () { gd._labelsQueued = false; refit(gd); }, 0);
+    };
     ["plotly_afterplot", "plotly_relayout", "plotly_update"].forEach(function (name) {
-      gd.on(name, function () { if (!gd._labelsBusy) refit(gd); });
+      gd.on(name, queue);
     });
     // the chart may still be drawing (this runs as soon as plotly marks the element)
     var later = window.requestAnimationFrame || function (f) { return setTimeout(f, 16); };
