@@ -1,6 +1,6 @@
 """One slide's dates and media, read the way TimelineJS draws them.
 
-TimelineJS 3.9.11 (checked in Chromium, tests/test_interop_corpus_browser.py) skips a slide without
+TimelineJS 3.9.11 (checked in Chromium, tests/formats/test_timelinejs_corpus_browser.py) skips a slide without
 a start_date, draws an empty year as year 0, drops an end date equal to the start, and draws an end
 before the start. We load all of these, and say what we dropped or guessed as a warning:
 "slide 12: end_date has no year; the event has no end". An era without both dates it refuses, and
