@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.helpers import reader_page
+from tests.helpers import SETTLED, reader_page
 
 pytestmark = pytest.mark.browser
 
@@ -99,6 +99,10 @@ def test_app_targets_are_24px(browser, app_server, width, height):
         if width >= 640:
             page.wait_for_function(APP_DRAWN, timeout=90000)
             expect(page.locator("#details-title")).to_be_visible()
+            # the link's own figure (two lanes) replaces the default view's first one, and the
+            # graph then fits its box: measure the page as the reader gets it, not mid-change
+            page.wait_for_load_state("networkidle")
+            page.wait_for_function(SETTLED)
             _hover_chart(page, "#graph")
             assert page.locator("#graph .rangeselector .button").count() >= 2   # the presets are counted
         else:
