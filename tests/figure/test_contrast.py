@@ -22,6 +22,8 @@ from tests.helpers import synthetic
 MARK, TEXT = 3.0, 4.5
 
 
+# The colour reading and the WCAG formulas below are written again on purpose, not imported from
+# timeline.figure.contrast: the test is the independent check of what contrast.fit produces.
 def rgba(colour: str) -> tuple[float, float, float, float]:
     colour = colour.strip().lower()
     if m := re.fullmatch(r"#([0-9a-f]{6})", colour):

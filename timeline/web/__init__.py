@@ -19,7 +19,7 @@ from ..model import Dataset
 from ..page import social
 from ..store import DatasetStore
 from ..view import View
-from . import (axis_js, callbacks, cards, compress, context, discovery, embed, embed_dialog, labels, layout,
+from . import (callbacks, cards, compress, context, discovery, embed, embed_dialog, index_assets, layout,
                layout_route, plotly_js, public, security)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -86,8 +86,7 @@ def create_app(data=None, **config) -> dash.Dash:
     discovery.install(app)
     plotly_js.install(app, get)
     cards.install(app, first)
-    axis_js.install(app)
-    labels.install(app)
+    index_assets.install(app)
     layout_route.install(app, lambda: _current(get, problems, editor))
     if not app.config.get("compress"):
         compress.install(app.server)

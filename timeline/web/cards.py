@@ -87,29 +87,10 @@ def warm(dataset) -> None:
 
 
 def install(app, first=None) -> None:
-    """Put the cards' stylesheet and script (the page's own, served by `timeline.web.embed`) in
-    the app's index page, once; warm the cards of `first` (the dataset at start)."""
-    if getattr(app, "_timeline_cards", False):
-        return
+    """Warm the cards of `first` (the dataset at start); the cards' stylesheet and script reach
+    the app's page through `timeline.web.index_assets`."""
     if first is not None:
         warm(first)
-    import html as _html
-
-    from . import embed
-    from .http import script_root
-
-    inner = app.interpolate_index
-
-    def interpolate_index(**kwargs):
-        root = script_root()
-        css = f'<link rel="stylesheet" href="{_html.escape(embed.asset_url("cards_css", root))}">'
-        js = f'<script src="{_html.escape(embed.asset_url("cards_js", root))}"></script>'
-        kwargs["css"] = kwargs.get("css", "") + "\n" + css
-        kwargs["scripts"] = js + "\n" + kwargs.get("scripts", "")
-        return inner(**kwargs)
-
-    app.interpolate_index = interpolate_index
-    app._timeline_cards = True
 
 
 __all__ = ["El", "cards", "install", "to_dash"]
