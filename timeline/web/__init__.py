@@ -11,7 +11,6 @@ The URL query is the view (see `timeline.view`): ?actors=trump,kim&mode=all&from
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import dash
 
@@ -21,8 +20,8 @@ from ..store import DatasetStore
 from ..view import View
 from . import (callbacks, cards, compress, context, discovery, embed, embed_dialog, index_assets, layout,
                layout_route, plotly_js, public, security)
+from .asset_registry import APP_ASSETS
 
-ASSETS = Path(__file__).resolve().parent / "assets"
 
 INDEX = """<!DOCTYPE html>
 <html lang="en">
@@ -68,7 +67,8 @@ def create_app(data=None, **config) -> dash.Dash:
     app = dash.Dash(
         __name__,
         title=title or first.title,
-        assets_folder=str(ASSETS),
+        assets_folder=str(APP_ASSETS),
+        assets_ignore=index_assets.ASSETS_IGNORE,
         serve_locally=True,
         compress=_can_compress(),
         update_title=None,

@@ -34,7 +34,7 @@ from ..page import social
 from ..page import story as story_page
 from . import asset_registry, context, framing, state
 from .public import base_url, configured_url, is_own_netloc
-from .asset_registry import ASSET_NAMES, ASSET_PREFIX, FILES, LONG_CACHE, asset_url
+from .asset_registry import ASSET_NAMES, ASSET_PREFIX, LONG_CACHE, NAMES, asset_url
 from .http import respond
 from .snippets import DEFAULT_HEIGHT, DEFAULT_WIDTH, embed_src, iframe_html, oembed_href, view_title
 
@@ -130,7 +130,7 @@ def event(event_id):
 
 
 def asset(name):
-    if name not in FILES:
+    if name not in NAMES:
         abort(404)
     raw, mimetype, version = asset_registry.asset(name)
     cache = LONG_CACHE if request.args.get("v") == version else "public, max-age=300"

@@ -1,8 +1,13 @@
-"""The page's own stylesheet and scripts (`timeline/page/static/`) on the Dash app's index page,
-served by `timeline.web.embed` from long-cached URLs: cards.css and cards.js (the phone view),
-axis.js (the overview's window, deep-time ticks on zoom, phase clicks) before Dash's scripts, so
-the app's assets can attach them to the graph; labels.js (the labels fitted at the drawn size)
-after them. /embed, the offline file and the site load the same files themselves."""
+"""The app's own scripts and stylesheets on the Dash app's index page: one script and one
+stylesheet (`app.js`, `app.css`, joined by `timeline.web.asset_registry` from the page's shared
+files in `timeline/page/static/` and the app's in `timeline/web/assets/`), from long-cached URLs,
+instead of Dash's one request per asset file. The script goes before Dash's scripts: it defines
+the clientside functions (window.dash_clientside) the renderer calls, and attaches the overview,
+the labels and the phone cards to the graph when it appears. /embed, the offline file and the
+site load the page's files themselves.
+
+Dash itself is told to leave the folder's .js and .css out (`ASSETS_IGNORE`, create_app); it still
+serves them one by one under /assets/, for whoever links one."""
 from __future__ import annotations
 
 import html
@@ -10,13 +15,7 @@ import html
 from .asset_registry import asset_url
 from .http import script_root
 
-CSS = ("cards_css",)
-BEFORE = ("cards_js", "axis_js")   # before Dash's scripts
-AFTER = ("labels_js",)             # after plotly.js and Dash's scripts
-
-
-def _scripts(names, root: str) -> str:
-    return "\n".join(f'<script src="{html.escape(asset_url(n, root))}"></script>' for n in names)
+ASSETS_IGNORE = r".*\.(js|css)$"   # Dash's assets_ignore: the app's assets come as one file each
 
 
 def install(app) -> None:
@@ -27,9 +26,10 @@ def install(app) -> None:
 
     def interpolate_index(**kwargs):
         root = script_root()
-        css = "\n".join(f'<link rel="stylesheet" href="{html.escape(asset_url(n, root))}">' for n in CSS)
+        css = f'<link rel="stylesheet" href="{html.escape(asset_url("app_css", root))}">'
         kwargs["css"] = kwargs.get("css", "") + "\n" + css
-        kwargs["scripts"] = _scripts(BEFORE, root) + "\n" + kwargs.get("scripts", "") + "\n" + _scripts(AFTER, root)
+        script = f'<script src="{html.escape(asset_url("app_js", root))}"></script>'
+        kwargs["scripts"] = script + "\n" + kwargs.get("scripts", "")
         return inner(**kwargs)
 
     app.interpolate_index = interpolate_index
