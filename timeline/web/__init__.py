@@ -18,8 +18,8 @@ from ..model import Dataset
 from ..page import social
 from ..store import DatasetStore
 from ..view import View
-from . import (callbacks, cards, compress, context, discovery, embed, embed_dialog, index_assets, layout,
-               layout_route, plotly_js, public, security)
+from . import (callbacks, cards, compress, context, deep_link, discovery, embed, embed_dialog, index_assets,
+               layout, layout_route, plotly_js, public, security)
 from .asset_registry import APP_ASSETS
 
 
@@ -79,7 +79,7 @@ def create_app(data=None, **config) -> dash.Dash:
     )
     app.index_string = INDEX
     context.install(app.server, get=get, problems=problems)
-    _layouts(app, get, problems, editor)
+    current = _layouts(app, get, problems, editor)
     callbacks.register(app)
     embed.register(app, get, frame_ancestors=frame_ancestors)
     embed_dialog.register(app)
@@ -87,7 +87,8 @@ def create_app(data=None, **config) -> dash.Dash:
     plotly_js.install(app, get)
     cards.install(app, first)
     index_assets.install(app)
-    layout_route.install(app, lambda: _current(get, problems, editor))
+    deep_link.install(app)
+    layout_route.install(app, current)
     if not app.config.get("compress"):
         compress.install(app.server)
     security.install(app)   # CSP hashes of every inline script, body limit, error answers
@@ -109,17 +110,26 @@ def _current(get, problems, editor: bool) -> tuple:
     return get(), tuple(problems()) if editor else bool(problems())
 
 
-def _layouts(app, get, problems, editor: bool) -> None:
-    """The page for `/` (built once per dataset version, and now rather than on the first
-    request) and the validation layout."""
+def _layouts(app, get, problems, editor: bool):
+    """The page for `/`, for the view of the address that asks (`deep_link`), and the validation
+    layout. The default view's page is built once per dataset version, and now rather than on
+    the first request; a linked view's is built when asked (`layout_route` keeps its bytes).
+    Returns what the layout depends on, for `layout_route`: (dataset, banner, view query)."""
     cache: dict = {}
+
+    def current():
+        ds, flag = _current(get, problems, editor)
+        return ds, flag, deep_link.link_view(ds).to_query()
 
     def serve_layout():
         ds, flag = _current(get, problems, editor)
+        view = deep_link.link_view(ds)
+        if view != View():
+            return layout.page(ds, view, problems=problems(), editor=editor)
         key = (id(ds), flag)
         if key not in cache:
             cache.clear()
-            cache[key] = layout.page(ds, View(), problems=problems(), editor=editor)
+            cache[key] = layout.page(ds, view, problems=problems(), editor=editor)
         return cache[key]
 
     # Dash ships the validation layout inside every page: the ids and properties suffice, not
@@ -130,6 +140,7 @@ def _layouts(app, get, problems, editor: bool) -> None:
     app.validation_layout = light
     app.layout = serve_layout
     serve_layout()
+    return current
 
 
 def _can_compress() -> bool:
