@@ -91,6 +91,8 @@ STRINGS: dict[str, dict[str, str]] = {
                       "nl": "Een tijdlijn van {n} gebeurtenissen van {start} tot {end}, één baan per actor: {actors}."},
     "chart_keys": {"en": "Arrow keys move between events, Enter opens one, Escape closes it.",
                    "nl": "Pijltjestoetsen gaan van gebeurtenis naar gebeurtenis, Enter opent er een, Escape sluit haar."},
+    "overview_window": {"en": "Period shown (arrow keys move it, + and - zoom)",
+                        "nl": "Getoonde periode (pijltjestoetsen verschuiven haar, + en - zoomen)"},
     "show_in_source": {"en": "Show in source", "nl": "Toon in de bron"},
     "note": {"en": "Note", "nl": "Opmerking"},
     "sources": {"en": "Sources", "nl": "Bronnen"},

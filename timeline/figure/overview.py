@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import t
 from ..index import derived
 from ..model import Dataset
 from .axis import Axis
@@ -52,6 +53,7 @@ def add_overview(fig: dict, dataset: Dataset, axis: Axis, full: tuple[float, flo
                          showticklabels=False, ticks="", showline=True, mirror=True, linecolor="rgba(120,120,130,0.6)")
     lay["yaxis"]["domain"] = [CHART_BOTTOM, 1]
     lay["meta"]["overview"] = True
+    lay["meta"]["overview_label"] = t("overview_window", lay["meta"].get("lang", "en"))   # page/static/axis.js
 
 
 def strip(fig: dict) -> dict:

@@ -6,6 +6,10 @@
      server);
    - deep-time tick labels ("500 BCE", "13.8 billion BCE") follow the zoom, by the rule of
      figure/axis.py's year_ticks, with the words the figure carries (layout.meta.year_words);
+   - the window is also a keyboard slider (role="slider", one tab stop after the chart): the
+     arrow keys move the view by a tenth of its width, Page Up/Down by a whole width, Home/End to
+     the first/last events, + and - zoom in and out around its middle; it says the period shown
+     (aria-valuetext), in the chart's language (layout.meta.lang, meta.overview_label);
    - a phase's title on the chart selects the phase (plotly_clickannotation), as a click on an
      event selects the event: `attach(gd, {select: function (id) {...}})`.
    Nothing here renders data as markup. */
@@ -54,7 +58,13 @@ window.timelineAxis = (function () {
     if (!el) {
       el = document.createElement("div");
       el.className = "tl-overview-window";
-      el.setAttribute("aria-hidden", "true");
+      el.tabIndex = 0;
+      el.setAttribute("role", "slider");
+      el.setAttribute("aria-valuemin", "0");
+      el.setAttribute("aria-valuemax", "100");
+      el.addEventListener("keydown", function (e) { onWindowKey(gd, e); });
+      el.addEventListener("focus", function () { el.style.outline = "3px solid #0f62fe"; el.style.outlineOffset = "2px"; });
+      el.addEventListener("blur", function () { el.style.outline = ""; });
       var st = el.style;
       st.position = "absolute";
       st.pointerEvents = "none";
@@ -80,10 +90,64 @@ window.timelineAxis = (function () {
     var a = Math.max(0, Math.min(xa2._length, xa2.l2p(Math.min(range[0], range[1]))));
     var b = Math.max(0, Math.min(xa2._length, xa2.l2p(Math.max(range[0], range[1]))));
     el.hidden = false;
+    describe(gd, el, range);
     el.style.left = (xa2._offset + a) + "px";
     el.style.width = Math.max(4, b - a) + "px";
     el.style.top = ya2._offset + "px";
     el.style.height = ya2._length + "px";
+  }
+
+  // --- the window from the keyboard ----------------------------------------------------------------
+  function whole(gd) {
+    // the overview's range (linear values), first to last
+    var xa2 = gd._fullLayout.xaxis2, r = xa2.range.map(xa2.r2l);
+    return [Math.min(r[0], r[1]), Math.max(r[0], r[1])];
+  }
+
+  function when(gd, v) {
+    // a linear value of the chart's axis as the reader reads it: "Mar 2018", "500 BCE"
+    var meta = gd.layout.meta || {}, xa = gd._fullLayout.xaxis;
+    if (meta.deep_time && meta.year_words) return yearLabel(Math.round(v), meta.year_words);
+    if (xa.type !== "date") return String(Math.round(v));
+    var d = new Date(v);
+    try {
+      return d.toLocaleDateString(meta.lang || document.documentElement.lang || "en",
+                                  {year: "numeric", month: "short", timeZone: "UTC"});
+    } catch (err) { return d.toISOString().slice(0, 7); }
+  }
+
+  function describe(gd, el, range) {
+    var meta = gd.layout.meta || {}, all = whole(gd), lo = Math.min(range[0], range[1]), hi = Math.max(range[0], range[1]);
+    el.setAttribute("aria-label", meta.overview_label || "Period shown");
+    el.setAttribute("aria-valuetext", when(gd, lo) + " – " + when(gd, hi));
+    var span = all[1] - all[0];
+    el.setAttribute("aria-valuenow", String(span > 0 ? Math.round(100 * Math.max(0, Math.min(1, (lo - all[0]) / span))) : 0));
+  }
+
+  function onWindowKey(gd, e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || !hasStrip(gd)) return;
+    var r = shown(gd), all = whole(gd);
+    if (!r) return;
+    var lo = Math.min(r[0], r[1]), hi = Math.max(r[0], r[1]), w = hi - lo, k = e.key, to;
+    var within = function (a, width) {   // a window of `width` starting near `a`, inside the overview
+      width = Math.min(width, all[1] - all[0]);
+      a = Math.max(all[0], Math.min(a, all[1] - width));
+      return [a, a + width];
+    };
+    if (k === "ArrowRight" || k === "ArrowUp") to = within(lo + w / 10, w);
+    else if (k === "ArrowLeft" || k === "ArrowDown") to = within(lo - w / 10, w);
+    else if (k === "PageUp") to = within(lo + w, w);
+    else if (k === "PageDown") to = within(lo - w, w);
+    else if (k === "Home") to = within(all[0], w);
+    else if (k === "End") to = within(all[1] - w, w);
+    else if (k === "+" || k === "=") to = within(lo + w / 4, Math.max(w / 2, (all[1] - all[0]) / 500));
+    else if (k === "-" || k === "_") to = within(lo - w / 2, w * 2);
+    else return;
+    e.preventDefault();
+    e.stopPropagation();   // the chart's own keys (event by event) are for the chart itself
+    if (to[0] === lo && to[1] === hi) return;
+    var xa = gd._fullLayout.xaxis;
+    window.Plotly.relayout(gd, {"xaxis.range": [xa.l2r(to[0]), xa.l2r(to[1])]});
   }
 
   function shown(gd) {
