@@ -157,6 +157,8 @@ def test_chart_is_one_tab_stop_with_arrow_keys(browser, app_server):
         page.wait_for_function(EMBED_DRAWN)
         page.keyboard.press("Tab")
         assert page.evaluate("() => document.activeElement.id") == "tl-chart"
+        # the same widget as the app's chart: a screen reader in browse mode hands it the arrow keys
+        expect(page.get_by_role("application", name="Timeline chart")).to_be_focused()
         assert f"A timeline of {N_EVENTS} events" in page.locator("#tl-summary").text_content()
         page.keyboard.press("ArrowRight")
         # every event is a stop, spans included, and the reader hears its title and date, not its id

@@ -416,6 +416,9 @@
         drawn = true;
         drawing = false;
         gd.tabIndex = 0;
+        // a widget with its own keys, as the app's chart (assets/chart_keys.js): a screen reader
+        // in browse mode passes the arrow keys on to it; the server's markup said "figure"
+        gd.setAttribute("role", "application");
         gd.addEventListener("keydown", onKey);
         gd.on("plotly_click", function (ev) {
           var id = idOf(ev && ev.points && ev.points[0]);
