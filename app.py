@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import sys
 
-from timeline.web.wsgi import build, main, wsgi_server  # noqa: F401  (build: tests and scripts use it)
+from timeline.web import wsgi
+from timeline.web.wsgi import build, main  # noqa: F401  (build: tests and scripts use it)
 
 
 def __getattr__(name):
-    """`server` for WSGI servers (gunicorn app:server), built on first use."""
-    if name == "server":
-        app, server = wsgi_server()
-        globals()["app"], globals()["server"] = app, server
-        return server
+    """`server` (and `app`) for WSGI servers (gunicorn app:server): timeline.web.wsgi's, built there
+    on first use and kept there."""
+    if name in ("server", "app"):
+        return getattr(wsgi, name)
     raise AttributeError(name)
 
 

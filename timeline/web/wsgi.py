@@ -58,11 +58,12 @@ def _freeze() -> None:
 
 
 def __getattr__(name):
-    """`server` for WSGI servers (gunicorn timeline.web.wsgi:server), built on first use."""
-    if name == "server":
+    """`server` for WSGI servers (gunicorn timeline.web.wsgi:server), and its Dash `app`, built
+    together on first use and kept (app.py hands out the same two)."""
+    if name in ("server", "app"):
         app, server = wsgi_server()
         globals()["app"], globals()["server"] = app, server
-        return server
+        return globals()[name]
     raise AttributeError(name)
 
 
