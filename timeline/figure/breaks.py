@@ -72,6 +72,10 @@ def collapse(fig: dict, dataset: Dataset, axis: Axis, lang: str) -> None:
     for key in ("xaxis", "xaxis2"):   # the chart and the overview under it (figure/overview.py)
         if key in lay:
             lay[key]["rangebreaks"] = [dict(bounds=b) for b in bounds]
+    # plotly moves a tick that falls inside a cut to the cut's end, where its label ("Dec 2020")
+    # met the next one ("Jan 2021"), and then tilted every label; the page's script hides that
+    # tick (page/static/axis.js, after every draw and zoom), so the labels stay level
+    lay["xaxis"]["tickangle"] = 0
     lay["meta"]["breaks"] = bounds
     lay.setdefault("shapes", []).extend(
         dict(type="line", xref="x", yref="y domain", x0=b[0], x1=b[0], y0=0, y1=1, layer="below", name="axis-break",

@@ -64,6 +64,9 @@ def static_figure(dataset, view=None, *, width: int | None = None, height: int |
     lang = fig.layout.meta.get("lang", "en") if isinstance(fig.layout.meta, dict) else "en"
     fig = go.Figure(strip(fig.to_plotly_json()), _validate=False)   # no overview strip on paper
     fig.update_xaxes(rangeselector_visible=False)
+    # level tick labels near a cut need the page's script (page/static/axis.js), which an image
+    # has not: plotly's own answer to labels that meet, tilting them, is kept
+    fig.layout.xaxis.tickangle = None
     fig.update_layout(dragmode=False, width=width or DEFAULT_WIDTH, updatemenus=[])
     if height:
         fig.update_layout(height=height)

@@ -10,6 +10,9 @@
      arrow keys move the view by a tenth of its width, Page Up/Down by a whole width, Home/End to
      the first/last events, + and - zoom in and out around its middle; it says the period shown
      (aria-valuetext), in the chart's language (layout.meta.lang, meta.overview_label);
+   - near a collapsed stretch (figure/breaks.py), of two date tick labels that meet, one is
+     hidden after every draw, zoom and pan step: plotly moves a tick from inside the cut to its
+     end, where its label ("Dec 2020") met the next one ("Jan 2021");
    - a phase's title on the chart selects the phase (plotly_clickannotation), as a click on an
      event selects the event: `attach(gd, {select: function (id) {...}})`.
    Nothing here renders data as markup. */
@@ -173,6 +176,40 @@ window.timelineAxis = (function () {
     });
   }
 
+  // --- collapsed stretches: no two tick labels on each other -------------------------------------
+  function thinCutTicks(gd) {
+    // Plotly puts a tick that falls inside a cut at the cut's end (`_rangebreaks[i].max`), off
+    // its own step, and two ticks either side of a cut can come close (the time between them is
+    // cut out). Of two labels that meet, the one at a cut's end is hidden, else the one nearer
+    // a cut. (Each tick label's group carries its value as d3's __data__.x.)
+    var xa = gd._fullLayout && gd._fullLayout.xaxis, cuts = xa && xa._rangebreaks;
+    if (!cuts || !cuts.length || !xa.c2p) return;
+    var ends = cuts.map(function (c) { return c.max; });
+    var at = ends.map(function (x) { return xa.c2p(x); });
+    var ticks = [];
+    Array.prototype.forEach.call(gd.querySelectorAll(".xaxislayer-above g.xtick"), function (g) {
+      g.style.display = "";
+      var d = g.__data__;
+      if (!d) return;
+      var p = xa.c2p(d.x);
+      ticks.push({g: g, p: p, moved: ends.indexOf(d.x) !== -1,
+                  near: Math.min.apply(null, at.map(function (c) { return Math.abs(c - p); }))});
+    });
+    ticks.sort(function (a, b) { return a.p - b.p; });
+    var kept = [];
+    ticks.forEach(function (t) {
+      t.box = t.g.getBoundingClientRect();
+      while (kept.length && t.box.width && t.box.left < kept[kept.length - 1].box.right + 4) {
+        var last = kept[kept.length - 1];
+        var drop = t.moved !== last.moved ? (t.moved ? t : last) : (t.near < last.near ? t : last);
+        drop.g.style.display = "none";
+        if (drop === t) return;
+        kept.pop();
+      }
+      kept.push(t);
+    });
+  }
+
   // --- the overview: drag its window, or click the strip -----------------------------------------
   function strip(gd, e) {
     // the pointer in the overview's own pixels, or null when it is not over the strip
@@ -234,13 +271,14 @@ window.timelineAxis = (function () {
     if (!gd || gd.__timelineAxis) return;
     gd.__timelineAxis = true;
     opts = opts || {};
-    function follow() { var r = shown(gd); if (r) place(gd, r); }
+    function follow() { var r = shown(gd); if (r) place(gd, r); thinCutTicks(gd); }
     // while the reader pans (plotly_relayouting), after the range moved, after any redraw
     gd.on("plotly_relayouting", function (ev) {
       var xa = gd._fullLayout.xaxis;
       if (ev && ev["xaxis.range[0]"] != null && ev["xaxis.range[1]"] != null) {
         place(gd, [xa.r2l(ev["xaxis.range[0]"]), xa.r2l(ev["xaxis.range[1]"])]);
       }
+      thinCutTicks(gd);
     });
     gd.on("plotly_relayout", function (ev) { follow(); if (rangeMoved(ev)) retick(gd); });
     gd.on("plotly_afterplot", follow);
