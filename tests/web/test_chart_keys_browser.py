@@ -1,5 +1,5 @@
 """The app's chart from the keyboard (issue #11, WCAG 2.2 AA): one tab stop, arrow keys between
-events announced in a polite live region, Enter opens an event as a click does (URL and details
+events (and phases' titles) announced in a polite live region, Enter opens an event as a click does (URL and details
 panel), Escape closes it and the focus is back on the chart; in English and Dutch, and after a
 filter has redrawn the chart."""
 from __future__ import annotations
@@ -34,6 +34,9 @@ def _count(**view) -> int:
 
 N = _count()
 N_KIM = _count(actors=("kim",))
+# the first stop: the Rocket Man phase's title (it starts on the first event's day), with its hint
+PHASE = {"en": re.compile(r'^The "Rocket Man" phase: threats and insults, A phase: click to read about it$'),
+         "nl": re.compile(r"^De 'Rocket Man'-fase: .*, Een fase: klik om erover te lezen$")}
 
 
 def _tab_to_chart(page) -> None:
@@ -63,6 +66,8 @@ def test_chart_is_one_tab_stop_enter_opens_escape_closes(browser, app_server, la
         expect(chart).to_have_accessible_description(re.compile(rf"^{summary} {N} .*(closes it|sluit haar)\.\s*$"))
         live = page.locator("#chart-live")
         expect(live).to_have_attribute("aria-live", "polite")
+        page.keyboard.press("ArrowRight")
+        expect(live).to_have_text(PHASE[lang])   # a phase's title is a stop, not numbered among the events
         page.keyboard.press("ArrowRight")
         expect(live).to_have_text(re.compile(rf"^1/{N}: "))
         page.keyboard.press("ArrowRight")
@@ -97,7 +102,9 @@ def test_chart_keys_survive_a_filter(browser, app_server):
         page.wait_for_function(f"() => ({SHOWN_IDS})() === {N_KIM}")
         expect(page).to_have_url(re.compile(r"actors=kim"))
         page.locator("#graph .js-plotly-plot").focus()
-        page.keyboard.press("Home")
+        page.keyboard.press("Home")   # the phase (Kim's too), then his first event
+        expect(page.locator("#chart-live")).to_have_text(PHASE["en"])
+        page.keyboard.press("ArrowRight")
         expect(page.locator("#chart-live")).to_have_text(re.compile(rf"^1/{N_KIM}: "))
         page.keyboard.press("End")
         expect(page.locator("#chart-live")).to_have_text(re.compile(rf"^{N_KIM}/{N_KIM}: "))

@@ -105,5 +105,5 @@ def test_the_charts_own_keys_are_not_the_windows(browser, app_server):
         _after_key(page, sel, "ArrowLeft", "r.shown[0] < b.shown[0]")
         expect(live).to_have_text("")
         page.evaluate("(sel) => document.querySelector(sel).focus()", sel)
-        page.keyboard.press("ArrowRight")
-        expect(live).to_contain_text("1/")
+        page.keyboard.press("ArrowRight")   # the first stop: the first phase's title or event
+        expect(live).not_to_have_text("")

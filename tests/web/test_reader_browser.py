@@ -161,6 +161,11 @@ def test_chart_is_one_tab_stop_with_arrow_keys(browser, app_server):
         expect(page.get_by_role("application", name="Timeline chart")).to_be_focused()
         assert f"A timeline of {N_EVENTS} events" in page.locator("#tl-summary").text_content()
         page.keyboard.press("ArrowRight")
+        # a phase's title is a stop (in date order: it starts on the first event's day), its name
+        # read with its hint, not numbered among the events
+        expect(page.locator("#tl-live")).to_have_text(
+            'The "Rocket Man" phase: threats and insults, A phase: click to read about it')
+        page.keyboard.press("ArrowRight")
         # every event is a stop, spans included, and the reader hears its title and date, not its id
         expect(page.locator("#tl-live")).to_have_text(re.compile(rf"^1/{N_EVENTS}: Trump threatens .*, 8 Aug 2017$"))
         page.keyboard.press("ArrowRight")
@@ -178,6 +183,19 @@ def test_chart_is_one_tab_stop_with_arrow_keys(browser, app_server):
         assert page.evaluate("() => document.activeElement.id") == "tl-chart"
         # no legend repeats the lanes
         assert page.locator("#tl-chart .legend").count() == 0
+
+
+def test_enter_on_a_phases_title_opens_the_phase(browser, app_server):
+    with reader_page(browser, 1000, 600) as page:
+        page.goto(app_server.url + "/embed")
+        page.wait_for_function(EMBED_DRAWN)
+        page.locator("#tl-chart").focus()
+        page.keyboard.press("Home")
+        expect(page.locator("#tl-live")).to_have_text(re.compile(r'^The "Rocket Man" phase'))
+        page.keyboard.press("Enter")
+        title = page.locator("#tl-panel .tl-title")
+        expect(title).to_have_text(re.compile(r'"Rocket Man" phase'))
+        expect(title).to_be_focused()
 
 
 HOST_PAGE = """<!doctype html><html lang="en"><title>host</title><body>

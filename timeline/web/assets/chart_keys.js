@@ -1,6 +1,7 @@
 /* The app's chart from the keyboard (issue #11): the chart is one tab stop, named "Timeline chart"
    and described by its one-sentence summary (#chart-summary) and its keys; the arrow keys (and
-   Home/End) move between its events, each announced in the polite live region #chart-live as
+   Home/End) move between its events and its phases' titles (in date order, a phase at its
+   start), each announced in the polite live region #chart-live as
    "3/37: <title>, <date>" (title and date as the figure carries them, in the reader's language);
    Enter (or Space) opens the event as a click would, through the `list-pick` store, so the URL
    (event=) and the details panel follow, and the panel's heading takes the focus; Escape in the
@@ -46,8 +47,34 @@
                   text: Array.isArray(cd) && cd[1] ? cd[1] + (cd[2] ? ", " + cd[2] : "") : ""});
       }
     });
-    out.sort(function (a, b) { return a.x - b.x; });
+    phaseStops(gd).forEach(function (p) { if (!seen[p.id]) out.push(p); });
+    out.sort(function (a, b) { return a.x - b.x || (b.phase ? 1 : 0) - (a.phase ? 1 : 0); });
     points = out;
+  }
+
+  function said(pt) {
+    // "3/37: <title>, <date>" for an event (numbered among the events, as the summary counts
+    // them); a phase's title with its hint ("A phase: click to read about it")
+    if (pt.phase) return pt.text || pt.id;
+    var n = 0, k = 0;
+    points.forEach(function (q) { if (!q.phase) { n++; if (q === pt) k = n; } });
+    return k + "/" + n + ": " + plain(pt.text || pt.id);
+  }
+
+  function unescape(text) {
+    // a phase's title as the figure carries it (escaped markup) as plain text, never parsed
+    return String(text || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+  }
+
+  function phaseStops(gd) {
+    // a phase's title (an annotation named "phase:<id>", figure/layout.py) is a stop at its start
+    var xa = gd._fullLayout.xaxis;
+    return (gd._fullLayout.annotations || []).filter(function (a) {
+      return a && /^phase:/.test(a.name || "") && a.visible !== false;
+    }).map(function (a) {
+      return {id: a.name.slice(6), phase: true, x: xa.d2l(a.x), text: unescape(plain(a.hovertext || a.text))};
+    });
   }
 
   function startAt(id) {
@@ -77,11 +104,12 @@
     var pt = points[at];
     atId = pt.id;
     var live = document.getElementById("chart-live");
-    if (live) live.textContent = (at + 1) + "/" + points.length + ": " + plain(pt.text || pt.id);
+    if (live) live.textContent = said(pt);
     show(gd, pt);   // last: a pan redraws the chart, which empties `points`
   }
 
   function hover(gd, pt) {
+    if (pt.phase) { try { window.Plotly.Fx.unhover(gd); } catch (err) { /* not drawn */ } return; }
     try { window.Plotly.Fx.hover(gd, [{curveNumber: pt.c, pointNumber: pt.p}]); } catch (err) { /* not drawn */ }
   }
 
