@@ -97,6 +97,9 @@ def marks(fig: dict) -> list[tuple[str, str, float]]:
             out.append((f"{s.get('type')} shape", line["color"], s.get("opacity", 1.0)))
     out += [("annotation border", a["bordercolor"], 1.0) for a in fig["layout"].get("annotations", [])
             if a.get("bordercolor") and a.get("borderwidth", 1) > 0]
+    overview = (fig["layout"].get("meta") or {}).get("overview")   # the strip's marks, drawn by the page
+    if isinstance(overview, dict) and overview.get("x"):
+        out.append(("overview mark", overview["line"]["color"], 1.0))
     return out
 
 

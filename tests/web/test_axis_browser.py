@@ -37,10 +37,13 @@ def test_the_dutch_app_marks_the_break_in_dutch(browser, app_server):
         assert page.evaluate(GAP_SHARE, "#graph .js-plotly-plot") < 0.12
 
 
-# The overview's tick marks (their SVG boxes), the overview's plot box, and the chart's range.
+# The overview's tick marks (each segment of the path axis.js draws over the strip, in the page's
+# pixels), the overview's plot box, and the chart's range.
 OVERVIEW = """(sel) => { const gd = document.querySelector(sel);
-  const marks = Array.from(gd.querySelectorAll('.subplot.x2y2 .scatterlayer .point')).map(p => {
-    const b = p.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; });
+  const svg = gd.querySelector('.tl-overview-marks'), o = svg.getBoundingClientRect();
+  const w = parseFloat(svg.querySelector('path').getAttribute('stroke-width')) / 2;
+  const marks = Array.from(svg.querySelector('path').getAttribute('d').matchAll(/M([-\\d.]+),([-\\d.]+)V([-\\d.]+)/g))
+    .map(m => [o.left + (+m[1]) - w, o.top + Math.min(+m[2], +m[3]), o.left + (+m[1]) + w, o.top + Math.max(+m[2], +m[3])]);
   const b = gd.querySelector('.subplot.x2y2 .bg, .draglayer .x2y2 .nsewdrag').getBoundingClientRect();
   return {marks, box: [b.left, b.top, b.right, b.bottom], traces: gd._fullData.length,
           range: gd._fullLayout.xaxis.range.slice()}; }"""
@@ -56,6 +59,7 @@ def test_the_overview_shows_whole_marks_and_moves_the_view(browser, app_server, 
             page.goto(app_server.url + "/embed")
             page.wait_for_function(EMBED_DRAWN)
             sel = "#tl-chart"
+        page.wait_for_function("(sel) => !!document.querySelector(sel + ' .tl-overview-marks path[d]')", arg=sel)
         o = page.evaluate(OVERVIEW, sel)
         assert len(o["marks"]) >= 20, "one tick mark per event position"
         (left, top, right, bottom) = o["box"]

@@ -68,6 +68,13 @@ def test_actor_filter_draws_in_the_browser_before_the_server_answers(page, app_s
     kim = dataset.events[dataset.events["actors"].map(lambda a: "kim" in a)]
     assert page.evaluate(VISIBLE_IDS) == drawn_ids(dataset, kim["id"])
     assert page.evaluate(LANES) == ["Kim Jong-un"]
+    # the overview's marks (drawn by axis.js, not restyled by the filter's redraw) are still over the strip
+    marks = page.evaluate("""() => { const gd = document.querySelector('#graph .js-plotly-plot');
+      const m = gd.querySelector('.tl-overview-marks'), s = gd.querySelector('.draglayer .x2y2 .nsewdrag');
+      const a = m.getBoundingClientRect(), b = s.getBoundingClientRect();
+      return {n: (m.querySelector('path').getAttribute('d').match(/M/g) || []).length, shown: m.style.display !== 'none',
+              over: Math.abs(a.left - b.left) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.width - b.width) < 1}; }""")
+    assert marks == {"n": len(page.evaluate(META)["overview"]["x"]), "shown": True, "over": True}
 
 
 @pytest.fixture(scope="module")

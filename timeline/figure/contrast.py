@@ -113,4 +113,7 @@ def fit(fig: dict) -> dict:
     for s in layout.get("shapes") or ():
         _fix(s.get("line"), "color", bgs, MARK, s.get("opacity", 1.0))
         _fix((s.get("label") or {}).get("font"), "color", bgs, TEXT)
+    overview = (layout.get("meta") or {}).get("overview")   # the strip's marks, drawn by the page
+    if isinstance(overview, dict):
+        _fix(overview.get("line"), "color", bgs, MARK)
     return fig

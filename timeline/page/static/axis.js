@@ -1,7 +1,8 @@
 /* The chart's axis in the browser, for /embed, the offline file, the static site and the app
    (one file: page/static/axis.js; the app's index loads it through timeline/web/axis_js.py):
-   - the overview under the chart (figure/overview.py): its window, an element over the strip,
-     follows the chart's range without a redraw; a drag of the window, or a click on the strip,
+   - the overview under the chart (figure/overview.py): its tick marks, one SVG path over the
+     strip (layout.meta.overview), and its window, an element over the strip, which follows the
+     chart's range without a redraw; a drag of the window, or a click on the strip,
      moves the chart's range there (applied once, on release: the app sends every range to its
      server);
    - deep-time tick labels ("500 BCE", "13.8 billion BCE") follow the zoom, by the rule of
@@ -153,6 +154,50 @@ window.timelineAxis = (function () {
     window.Plotly.relayout(gd, {"xaxis.range": [xa.l2r(to[0]), xa.l2r(to[1])]});
   }
 
+  // the strip's tick marks (layout.meta.overview: their x values, y, length in px and line): one
+  // SVG path over the strip, clipped to it, drawn again only when the figure or the strip's box
+  // changes, so a redraw of the chart (a filter, a zoom) does not restyle hundreds of plotly points
+  var SVG = "http://www.w3.org/2000/svg";
+  function marks(gd) {
+    var ov = gd.layout.meta && gd.layout.meta.overview, el = gd.querySelector(".tl-overview-marks");
+    if (!hasStrip(gd) || !ov || !Array.isArray(ov.x)) {
+      if (el) el.style.display = "none";
+      return;
+    }
+    var xa2 = gd._fullLayout.xaxis2, ya2 = gd._fullLayout.yaxis2;
+    var box = [xa2._offset, xa2._length, ya2._offset, ya2._length, xa2.range[0], xa2.range[1]].join();
+    if (el && el._marks === ov && el._box === box) return;
+    if (!el) {
+      el = document.createElementNS(SVG, "svg");
+      el.setAttribute("class", "tl-overview-marks");
+      el.setAttribute("aria-hidden", "true");
+      el.style.position = "absolute";
+      el.style.pointerEvents = "none";
+      el.style.overflow = "hidden";
+      el.appendChild(document.createElementNS(SVG, "path"));
+      if (window.getComputedStyle(gd).position === "static") gd.style.position = "relative";
+      var win = gd.querySelector(".tl-overview-window");
+      gd.insertBefore(el, win || null);   // under the window
+    }
+    var line = ov.line || {}, half = (ov.length || 16.8) / 2, y = ya2.c2p(ov.y == null ? 0.5 : ov.y), d = [];
+    for (var i = 0; i < ov.x.length; i++) {
+      var x = xa2.c2p(xa2.d2c(ov.x[i]));   // NaN in a cut-out stretch, as plotly hides a point there
+      if (isFinite(x)) d.push("M" + x.toFixed(2) + "," + (y - half).toFixed(2) + "V" + (y + half).toFixed(2));
+    }
+    var path = el.firstChild;
+    path.setAttribute("d", d.join(""));
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", line.color || "rgba(60,60,70,0.7)");
+    path.setAttribute("stroke-width", line.width || 1.5);
+    el.style.display = "";
+    el.style.left = xa2._offset + "px";
+    el.style.top = ya2._offset + "px";
+    el.setAttribute("width", Math.max(0, xa2._length));
+    el.setAttribute("height", Math.max(0, ya2._length));
+    el._marks = ov;
+    el._box = box;
+  }
+
   function shown(gd) {
     var xa = gd._fullLayout && gd._fullLayout.xaxis;
     return xa && xa.range ? xa.range.map(xa.r2l) : null;
@@ -271,7 +316,7 @@ window.timelineAxis = (function () {
     if (!gd || gd.__timelineAxis) return;
     gd.__timelineAxis = true;
     opts = opts || {};
-    function follow() { var r = shown(gd); if (r) place(gd, r); thinCutTicks(gd); }
+    function follow() { marks(gd); var r = shown(gd); if (r) place(gd, r); thinCutTicks(gd); }
     // while the reader pans (plotly_relayouting), after the range moved, after any redraw
     gd.on("plotly_relayouting", function (ev) {
       var xa = gd._fullLayout.xaxis;

@@ -32,7 +32,7 @@
     var names = gd.layout.meta.lanes.filter(function (l) { return chosen[l[1]]; }).map(function (l) { return l[1]; });
     var key = names.join("\n");
     if (applied.data === gd.data && applied.key === key) return true;
-    var visible = gd.data.map(function (t) {   // the overview under the chart (figure/overview.py) stays
+    var visible = gd.data.map(function (t) {   // the overview's strip (figure/overview.py: a trace with no points) stays
       return t.name === "overview" || ((t.legendgroup || t.name) in chosen && t.name !== "connector" && t.name !== "selected");
     });
     var relayout = {"yaxis.categoryarray": names, "yaxis.range": [names.length - 0.5, -0.9]};
