@@ -5,12 +5,13 @@ copied every trace into itself, cut its markers in half and doubled the cost of 
 It is a second, small subplot of the same figure (xaxis2/yaxis2): the strip's axis covers the
 whole dataset with the same cuts as the chart's. Its tick marks (at most OVERVIEW_BINS: event
 starts rounded to a bin, so 100,000 events cost as much as a few hundred) are not plotly points:
-its one trace ("overview") has none and only keeps the subplot, `layout.meta.overview` carries
-the marks' positions and style, and the page (page/static/axis.js) draws them as one SVG path
-over the strip, again only when the figure or the strip's box changes. As a trace they were restyled on every redraw of the chart (a filter, a zoom, a pan):
-about a third of the app's filter at 10,000 events. The window on the range in view is the
-page's too: an element over the strip, moved without a redraw of the chart as the reader zooms
-or pans, which the reader can drag, or click the strip, to move the view.
+its one trace ("overview") draws nothing and only keeps the subplot, `layout.meta.overview`
+carries the marks' positions and style, and the page (page/static/axis.js) draws them as one
+SVG path over the strip, again only when the figure or the strip's box changes. As a trace's
+markers they were restyled on every redraw of the chart (a filter, a zoom, a pan): about a
+third of the app's filter at 10,000 events. The window on the range in view is the page's too:
+an element over the strip, moved without a redraw of the chart as the reader zooms or pans,
+which the reader can drag, or click the strip, to move the view.
 """
 from __future__ import annotations
 
@@ -48,9 +49,10 @@ def add_overview(fig: dict, dataset: Dataset, axis: Axis, full: tuple[float, flo
     xa = lay["xaxis"]
     days = tick_days(dataset, full)
     marks = [v for v in axis.text(days) if v is not None]
-    # a trace with no points keeps the strip's subplot (plotly draws no subplot without a trace)
-    fig["data"].append(dict(type="scatter", xaxis="x2", yaxis="y2", x=[], y=[], mode="markers", name="overview",
-                            hoverinfo="skip", showlegend=False))
+    # a trace that draws nothing keeps the strip's subplot (plotly draws no subplot without a trace,
+    # and an empty trace is invisible: its subplot's axis lines came out NaN in a first draw)
+    fig["data"].append(dict(type="scatter", xaxis="x2", yaxis="y2", x=axis.text(np.array(full[:1])), y=[0.5],
+                            mode="none", name="overview", hoverinfo="skip", showlegend=False))
     lay["xaxis2"] = dict(type=xa["type"], range=axis.text(np.array(full)), anchor="y2", fixedrange=True,
                          showgrid=False, showticklabels=False, ticks="", showline=True, mirror=True,
                          linecolor="rgba(120,120,130,0.6)", zeroline=False)
