@@ -80,14 +80,15 @@ def _event_table(dataset: Dataset, lang: str) -> pd.DataFrame:
     ev = dataset.events
     title = labels.titles(ev, lang)
     ids = ev["id"].to_numpy(dtype=object)
+    style, symbol = marks(dataset)
     table = pd.DataFrame({
         "pos": np.arange(len(ev)),
         "title": escape(shorten(title, HOVER_CHARS)),
         "short": escape(shorten(title, LABEL_CHARS)),
         "date": escape(shorten(labels.date_labels(ev, lang), HOVER_CHARS)),
         "quote": _quote_html(dataset, ids, lang),
-        "style": _style(ev),
-        "symbol": _symbol(ev),
+        "style": style,
+        "symbol": symbol,
     }, index=pd.Index(ids, name="id"))
     table["lo"], table["hi"] = _band(ev, "start")
     table["end_lo"], table["end_hi"] = _band(ev, "end")
@@ -144,18 +145,29 @@ def _quote_html(dataset: Dataset, event_ids: np.ndarray, lang: str) -> np.ndarra
     return pd.Series(event_ids).map(markup).fillna("").to_numpy(dtype=object)
 
 
+def marks(dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """(style, symbol) per event, as `event_table` has them, without its text (cached per dataset:
+    the chart's key needs only these). Object arrays of a few shared strings: 8 bytes an event,
+    not a string object each."""
+    return derived(dataset, "figure-marks", lambda ds: (_style(ds.events), _symbol(ds.events)))
+
+
 def _style(ev: pd.DataFrame) -> np.ndarray:
     exact_start = (ev["start_precision"] == "day") & (ev["start_qualifier"].fillna("") == "")
     has_end = ev["end"].fillna("") != ""
     exact_end = ~has_end | ((ev["end_precision"] == "day") & (ev["end_qualifier"].fillna("") == ""))
     uncertain = (ev["start_qualifier"].fillna("") != "") | (has_end & ~exact_end)
-    return np.where(exact_start & exact_end, "exact", np.where(uncertain, "uncertain", "imprecise"))
+    style = np.full(len(ev), "imprecise", dtype=object)
+    style[uncertain.to_numpy(dtype=bool)] = "uncertain"
+    style[(exact_start & exact_end).to_numpy(dtype=bool)] = "exact"
+    return style
 
 
 def _symbol(ev: pd.DataFrame) -> np.ndarray:
     qualifier = ev["start_qualifier"].fillna("").to_numpy(dtype=object)
     day = (ev["start_precision"] == "day").to_numpy()
-    symbol = np.where(day, SYMBOL_EXACT, SYMBOL_IMPRECISE).astype(object)
+    symbol = np.full(len(ev), SYMBOL_IMPRECISE, dtype=object)
+    symbol[day] = SYMBOL_EXACT
     symbol[(qualifier == "circa") | (qualifier == "between")] = SYMBOL_CIRCA
     symbol[qualifier == "before"] = SYMBOL_BEFORE
     symbol[qualifier == "after"] = SYMBOL_AFTER

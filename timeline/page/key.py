@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import numpy as np
 
-from ..figure.events import event_table
+from ..figure.events import marks
 from ..figure.options import BAND_PX, MARKER_PX, SPAN_PX
 from ..i18n import t
 from ..index import derived
@@ -28,16 +28,15 @@ def kinds_present(dataset: Dataset) -> tuple[str, ...]:
 def _kinds(dataset: Dataset) -> tuple[str, ...]:
     ev = dataset.events
     drawn = (ev["kind"] != "phase").to_numpy()
-    table = event_table(dataset, "en")
+    style, symbol = marks(dataset)
     moment = (ev["kind"] == "moment").to_numpy() & drawn
-    symbol = table["symbol"].to_numpy(dtype=object)
     actors = ev["actors"].map(lambda a: len(a) if isinstance(a, (tuple, list)) else 0).to_numpy()
     disputed = ev["disputed"].map(lambda a: bool(a) if isinstance(a, (tuple, list)) else False).to_numpy() \
         if "disputed" in ev.columns else np.zeros(len(ev), bool)
     present = {
         "exact": bool(np.any(moment & (symbol == "circle"))),
         "imprecise": bool(np.any(moment & (symbol == "circle-open"))),
-        "uncertain": bool(np.any(drawn & (table["style"].to_numpy() == "uncertain") & (symbol != "circle-open"))),
+        "uncertain": bool(np.any(drawn & (style == "uncertain") & (symbol != "circle-open"))),
         "span": bool(np.any(drawn & (ev["kind"] == "span").to_numpy())),
         "shared": bool(np.any(drawn & (actors > 1))),
         "disputed": bool(np.any(drawn & disputed)),
