@@ -10,14 +10,16 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 from . import media
 from .labels import date_label, note, summary, text, title
-from .model import Dataset, disputed_actors
+from .model import Dataset, disputed_actors, rows_equal
 
 
 def source_info(dataset: Dataset, source_id: str) -> dict:
     """A citation: {id, title, publisher, date (as written), url (http(s) only, else ''), language}."""
-    rows = dataset.sources[dataset.sources["id"] == source_id]
+    rows = dataset.sources[rows_equal(dataset.sources["id"], source_id)]
     if rows.empty:
         return {"id": source_id, "title": source_id, "publisher": "", "date": "", "url": "", "language": ""}
     s = rows.iloc[0]
@@ -46,7 +48,6 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
     if ev is None:
         return None
     when = float(ev["start_at"])
-    quote_language = dict(zip(dataset.quotes["id"], dataset.quotes["language"]))
     quotes = []
     for _, q in dataset.quotes_for(event_id).iterrows():
         translation = text(q.get("translation"))
@@ -61,7 +62,7 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
             "translation_ours": bool(translation) and by == "ours",
             "translation_source": source_info(dataset, by) if translation and by and by != "ours" else None,
             "original_of": text(q.get("original_of")),
-            "original_language": text(quote_language.get(text(q.get("original_of")), "")),
+            "original_language": _quote_language(dataset, text(q.get("original_of"))),
             "in_seed": text(q["source"]) in dataset.seeds,
             "source": source_info(dataset, q["source"]),
         })
@@ -87,6 +88,14 @@ def event_details(dataset: Dataset, event_id: str, lang: str = "en") -> dict | N
         "media": [m for m in map(media.item, dataset.media_for(event_id).to_dict("records"))
                   if media.is_web_url(m["url"])],
     }
+
+
+def _quote_language(dataset: Dataset, quote_id: str) -> str:
+    """The language of quote `quote_id` (of its last row, if the id repeats), '' if none."""
+    if not quote_id:
+        return ""
+    hits = np.flatnonzero(rows_equal(dataset.quotes["id"], quote_id))
+    return text(dataset.quotes["language"].iat[hits[-1]]) if len(hits) else ""
 
 
 def dispute_source_ids(ev) -> list[str]:

@@ -179,6 +179,14 @@ def slugify(text: str, fallback: str = "item") -> str:
     return s or fallback
 
 
+def rows_equal(column: pd.Series, value):
+    """Boolean mask (numpy) of `column == value`, compared in place. pandas' own comparison of a
+    text column first copies it, taking a reference to each of its strings: in a forked server
+    worker that writes to, and so copies, every memory page of the column it shares with the
+    other workers. (`to_numpy` of a text column is a view of its objects.)"""
+    return column.to_numpy(dtype=object) == value
+
+
 def empty_frame(table: Table) -> pd.DataFrame:
     dtypes = {"ids": object, "int": "Int64"}
     return pd.DataFrame({c.name: pd.Series([], dtype=dtypes.get(c.kind, "str")) for c in table.columns})
@@ -254,7 +262,7 @@ class Dataset:
             self.media = empty_frame(MEDIA)
 
     def media_for(self, event_id: str) -> pd.DataFrame:
-        return self.media[self.media["event"] == event_id]
+        return self.media[rows_equal(self.media["event"], event_id)]
 
     def __post_init__(self):
         if not isinstance(self.seeds, Seeds):
@@ -288,7 +296,7 @@ class Dataset:
         return None if pos is None else self.events.iloc[pos]
 
     def quotes_for(self, event_id: str) -> pd.DataFrame:
-        return self.quotes[self.quotes["event"] == event_id]
+        return self.quotes[rows_equal(self.quotes["event"], event_id)]
 
     def actor_name(self, actor_id: str) -> str:
         pos = self._first_positions("actors").get(actor_id)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .. import dates
 from ..details import event_details
 from ..details import text as _text
@@ -307,6 +309,32 @@ def _phase_heading(dataset: Dataset, phase_id: str, lang: str) -> El:
               el("p", {"class": "tl-phase-summary"}, d["summary"]) if d["summary"] else None)
 
 
+def _view_rows(dataset: Dataset, mask, limit: int, event: str | None = None):
+    """(the rows to show as cards, how many events there are in all) for a mask over the events:
+    in date order, every phase and at most `limit` events, the `limit` around `event` (or the
+    first). Chosen on row positions, and only those rows taken from the table: copying the whole
+    visible table (100,000 rows) touched every text of the dataset, which in a forked server
+    worker copies the memory it shares with the others."""
+    ev = dataset.events
+    pos = np.flatnonzero(mask)
+    pos = pos[np.argsort(ev["start_at"].to_numpy(dtype=float)[pos], kind="stable")]
+    # compared in place (to_numpy is a view): no copy of a text column, and no reference taken
+    phase = (ev["kind"].to_numpy(dtype=object) == "phase")[pos]
+    events = pos[~phase]
+    n = len(events)
+    if n > limit:
+        at = 0
+        if event is not None:
+            hit = np.flatnonzero((ev["id"].to_numpy(dtype=object) == event)[events])
+            at = int(hit[0]) if len(hit) else 0
+        lo = max(0, min(at - limit // 2, n - limit))
+        keep = np.zeros(len(pos), dtype=bool)
+        keep[phase] = True
+        keep[np.flatnonzero(~phase)[lo:lo + limit]] = True
+        pos = pos[keep]
+    return ev.iloc[pos], n
+
+
 def timeline_cards(dataset: Dataset, view, rows=None, *, limit: int = CARD_LIMIT) -> El:
     """The vertical timeline of a view: its events (`rows`: default, the view's visible events in
     its range) as cards under phase and year headings, the selected event open."""
@@ -314,15 +342,16 @@ def timeline_cards(dataset: Dataset, view, rows=None, *, limit: int = CARD_LIMIT
 
     lang = view.lang
     if rows is None:
-        rows = filters.visible_events(dataset, view, in_range=True)
-    rows = rows.sort_values("start_at", kind="stable")
-    n = int((rows["kind"] != "phase").sum())
-    if n > limit:
-        ids = list(rows.loc[rows["kind"] != "phase", "id"])
-        at = ids.index(view.event) if view.event in ids else 0
-        lo = max(0, min(at - limit // 2, n - limit))
-        keep = set(ids[lo:lo + limit]) | set(rows.loc[rows["kind"] == "phase", "id"])
-        rows = rows[rows["id"].isin(keep)]
+        rows, n = _view_rows(dataset, filters.visible_mask(dataset, view, in_range=True), limit, view.event)
+    else:
+        rows = rows.sort_values("start_at", kind="stable")
+        n = int((rows["kind"] != "phase").sum())
+        if n > limit:
+            ids = list(rows.loc[rows["kind"] != "phase", "id"])
+            at = ids.index(view.event) if view.event in ids else 0
+            lo = max(0, min(at - limit // 2, n - limit))
+            keep = set(ids[lo:lo + limit]) | set(rows.loc[rows["kind"] == "phase", "id"])
+            rows = rows[rows["id"].isin(keep)]
     sections, shown = [], 0
     for (kind, key), ids in _sections(dataset, rows, lang):
         shown += len(ids)
