@@ -70,7 +70,8 @@ def cards(dataset, view):
 
 def warm(dataset) -> None:
     """Build the default view's cards (both languages) on a background thread, so the first phone
-    reader does not wait for them (each card costs a few pandas lookups and many components)."""
+    reader does not wait for them (each card costs a few pandas lookups and many components).
+    The thread's name starts with 'timeline-': `wsgi` waits for such threads before forking."""
     import threading
 
     from ..i18n import LANGS
