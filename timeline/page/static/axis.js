@@ -16,6 +16,8 @@
      end, where its label ("Dec 2020") met the next one ("Jan 2021");
    - a phase's title on the chart selects the phase (plotly_clickannotation), as a click on an
      event selects the event: `attach(gd, {select: function (id) {...}})`.
+   - the phases' titles as keyboard stops among the events, and what the live region says of a
+     stop (`stops`, `spoken`: the embed's and the app's chart keys share them).
    Nothing here renders data as markup. */
 window.timelineAxis = (function () {
   "use strict";
@@ -312,6 +314,42 @@ window.timelineAxis = (function () {
     return id || null;
   }
 
+  // --- phases: their titles are keyboard stops of the chart (page/static/embed.js, the app's
+  // web/assets/chart_keys.js), in date order among the events ----------------------------------
+  function plain(text) {
+    var div = document.createElement("div");
+    div.textContent = String(text || "").replace(/<br\s*\/?>/gi, ", ").replace(/<[^>]*>/g, "");
+    return div.textContent;
+  }
+
+  function unescapeText(text) {
+    // a phase's title as the figure carries it (escaped markup) as plain text, never parsed
+    return String(text || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+      .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+  }
+
+  function stops(gd, events, seen) {
+    // `events` ({id, x, text}, `seen` their ids) with each phase's title (an annotation named
+    // "phase:<id>", figure/layout.py) as a stop at its start, in date order; a phase first on its
+    // day. Enter opens the phase as a click on its title does.
+    var xa = gd._fullLayout.xaxis;
+    (gd._fullLayout.annotations || []).forEach(function (a) {
+      if (!a || !/^phase:/.test(a.name || "") || a.visible === false || seen[a.name.slice(6)]) return;
+      events.push({id: a.name.slice(6), phase: true, x: xa.d2l(a.x), text: unescapeText(plain(a.hovertext || a.text))});
+    });
+    events.sort(function (a, b) { return a.x - b.x || (b.phase ? 1 : 0) - (a.phase ? 1 : 0); });
+    return events;
+  }
+
+  function spoken(points, pt) {
+    // "3/37: <title>, <date>" for an event (numbered among the events, as the summary counts
+    // them); a phase's title with its hint ("A phase: click to read about it")
+    if (pt.phase) return pt.text || pt.id;
+    var n = 0, k = 0;
+    points.forEach(function (q) { if (!q.phase) { n++; if (q === pt) k = n; } });
+    return k + "/" + n + ": " + plain(pt.text || pt.id);
+  }
+
   function attach(gd, opts) {
     if (!gd || gd.__timelineAxis) return;
     gd.__timelineAxis = true;
@@ -335,5 +373,5 @@ window.timelineAxis = (function () {
     follow();
   }
 
-  return {attach: attach, yearTicks: yearTicks, yearLabel: yearLabel};
+  return {attach: attach, yearTicks: yearTicks, yearLabel: yearLabel, stops: stops, spoken: spoken};
 })();

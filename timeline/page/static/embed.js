@@ -335,41 +335,7 @@
                   text: Array.isArray(cd) && cd[1] ? cd[1] + (cd[2] ? ", " + cd[2] : "") : ""});
       }
     });
-    phaseStops().forEach(function (p) { if (!seen[p.id]) out.push(p); });
-    out.sort(function (a, b) { return a.x - b.x || (b.phase ? 1 : 0) - (a.phase ? 1 : 0); });
-    points = out;
-  }
-
-  function said(pt) {
-    // "3/37: <title>, <date>" for an event (numbered among the events, as the summary counts
-    // them); a phase's title with its hint ("A phase: click to read about it")
-    if (pt.phase) return pt.text || pt.id;
-    var n = 0, k = 0;
-    points.forEach(function (q) { if (!q.phase) { n++; if (q === pt) k = n; } });
-    return k + "/" + n + ": " + plain(pt.text || pt.id);
-  }
-
-  function unescape(text) {
-    // a phase's title as the figure carries it (escaped markup) as plain text, never parsed
-    return String(text || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
-      .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
-  }
-
-  function phaseStops() {
-    // a phase's title (an annotation named "phase:<id>", figure/layout.py) is a stop at its
-    // start; Enter opens the phase as a click on its title does
-    var xa = gd._fullLayout.xaxis;
-    return (gd._fullLayout.annotations || []).filter(function (a) {
-      return a && /^phase:/.test(a.name || "") && a.visible !== false;
-    }).map(function (a) {
-      return {id: a.name.slice(6), phase: true, x: xa.d2l(a.x), text: unescape(plain(a.hovertext || a.text))};
-    });
-  }
-
-  function plain(text) {
-    var div = document.createElement("div");
-    div.textContent = String(text || "").replace(/<br\s*\/?>/gi, ", ").replace(/<[^>]*>/g, "");
-    return div.textContent;
+    points = window.timelineAxis.stops(gd, out, seen);   // with the phases' titles, in date order
   }
 
   function recollect() {
@@ -393,7 +359,7 @@
       if (pt.phase) window.Plotly.Fx.unhover(gd);
       else window.Plotly.Fx.hover(gd, [{curveNumber: pt.c, pointNumber: pt.p}]);
     } catch (err) { /* off-range */ }
-    if (live) live.textContent = said(pt);
+    if (live) live.textContent = window.timelineAxis.spoken(points, pt);
   }
 
   function onKey(e) {

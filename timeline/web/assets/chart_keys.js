@@ -27,12 +27,6 @@
     return cd == null || cd === "" ? null : String(cd);
   }
 
-  function plain(text) {
-    var div = document.createElement("div");
-    div.textContent = String(text || "").replace(/<br\s*\/?>/gi, ", ").replace(/<[^>]*>/g, "");
-    return div.textContent;
-  }
-
   function collectPoints(gd) {
     // every clickable marker once per event, in time order (then lane order)
     var seen = {}, out = [], xa = gd._fullLayout.xaxis;
@@ -47,34 +41,7 @@
                   text: Array.isArray(cd) && cd[1] ? cd[1] + (cd[2] ? ", " + cd[2] : "") : ""});
       }
     });
-    phaseStops(gd).forEach(function (p) { if (!seen[p.id]) out.push(p); });
-    out.sort(function (a, b) { return a.x - b.x || (b.phase ? 1 : 0) - (a.phase ? 1 : 0); });
-    points = out;
-  }
-
-  function said(pt) {
-    // "3/37: <title>, <date>" for an event (numbered among the events, as the summary counts
-    // them); a phase's title with its hint ("A phase: click to read about it")
-    if (pt.phase) return pt.text || pt.id;
-    var n = 0, k = 0;
-    points.forEach(function (q) { if (!q.phase) { n++; if (q === pt) k = n; } });
-    return k + "/" + n + ": " + plain(pt.text || pt.id);
-  }
-
-  function unescape(text) {
-    // a phase's title as the figure carries it (escaped markup) as plain text, never parsed
-    return String(text || "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
-      .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
-  }
-
-  function phaseStops(gd) {
-    // a phase's title (an annotation named "phase:<id>", figure/layout.py) is a stop at its start
-    var xa = gd._fullLayout.xaxis;
-    return (gd._fullLayout.annotations || []).filter(function (a) {
-      return a && /^phase:/.test(a.name || "") && a.visible !== false;
-    }).map(function (a) {
-      return {id: a.name.slice(6), phase: true, x: xa.d2l(a.x), text: unescape(plain(a.hovertext || a.text))};
-    });
+    points = window.timelineAxis.stops(gd, out, seen);   // with the phases' titles, in date order
   }
 
   function startAt(id) {
@@ -104,7 +71,7 @@
     var pt = points[at];
     atId = pt.id;
     var live = document.getElementById("chart-live");
-    if (live) live.textContent = said(pt);
+    if (live) live.textContent = window.timelineAxis.spoken(points, pt);
     show(gd, pt);   // last: a pan redraws the chart, which empties `points`
   }
 
