@@ -24,7 +24,7 @@ from flask import has_request_context, request
 from ..i18n import lang_or_default
 from ..model import Dataset
 from ..view import View
-from . import state
+from . import index_page, state
 
 HTML_LANG = '<html lang="en">'   # as create_app's index template writes it
 
@@ -46,15 +46,11 @@ def link_view(dataset: Dataset) -> View:
 
 
 def install(app) -> None:
-    """Wrap the app's `interpolate_index` once: `<html lang>` from the address's `lang`."""
-    if getattr(app, "_timeline_deep_link", False):
-        return
-    inner = app.interpolate_index
+    """Wrap the app's index page once: `<html lang>` from the address's `lang`."""
+    index_page.extend(app, "html-lang", _in_links_language)
 
-    def interpolate_index(**kwargs):
-        page = inner(**kwargs)
-        lang = lang_or_default(request.args.get("lang")) if has_request_context() else "en"
-        return page.replace(HTML_LANG, f'<html lang="{lang}">', 1) if lang != "en" else page
 
-    app.interpolate_index = interpolate_index
-    app._timeline_deep_link = True
+def _in_links_language(inner, **kwargs) -> str:
+    page = inner(**kwargs)
+    lang = lang_or_default(request.args.get("lang")) if has_request_context() else "en"
+    return page.replace(HTML_LANG, f'<html lang="{lang}">', 1) if lang != "en" else page

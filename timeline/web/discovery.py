@@ -3,25 +3,21 @@ from __future__ import annotations
 
 from flask import request
 
-from . import context
+from . import context, index_page
 from .public import base_url
 from .snippets import discovery_link
 
 
 def install(app) -> None:
     """Wrap the Dash app's index page so it carries the discovery link (once)."""
-    if getattr(app, "_timeline_oembed_link", False):
-        return
-    inner = app.interpolate_index
+    index_page.extend(app, "oembed-link", _with_link)
 
-    def interpolate_index(**kwargs):
-        page = inner(**kwargs)
-        try:
-            link = discovery_link(base_url(request), request.url, context.dataset().title)
-        except RuntimeError:   # no request (rendered outside one)
-            return page
-        at = page.find("</head>")
-        return page[:at] + link + "\n" + page[at:] if at >= 0 else page
 
-    app.interpolate_index = interpolate_index
-    app._timeline_oembed_link = True
+def _with_link(inner, **kwargs) -> str:
+    page = inner(**kwargs)
+    try:
+        link = discovery_link(base_url(request), request.url, context.dataset().title)
+    except RuntimeError:   # no request (rendered outside one)
+        return page
+    at = page.find("</head>")
+    return page[:at] + link + "\n" + page[at:] if at >= 0 else page

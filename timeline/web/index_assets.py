@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 
+from . import index_page
 from .asset_registry import asset_url
 from .http import script_root
 
@@ -19,18 +20,14 @@ ASSETS_IGNORE = r".*\.(js|css)$"   # Dash's assets_ignore: the app's assets come
 
 
 def install(app) -> None:
-    """Wrap the app's `interpolate_index` once to add the page's assets."""
-    if getattr(app, "_timeline_index_assets", False):
-        return
-    inner = app.interpolate_index
+    """Add the app's script and stylesheet to its index page (once)."""
+    index_page.extend(app, "app-assets", _with_assets)
 
-    def interpolate_index(**kwargs):
-        root = script_root()
-        css = f'<link rel="stylesheet" href="{html.escape(asset_url("app_css", root))}">'
-        kwargs["css"] = kwargs.get("css", "") + "\n" + css
-        script = f'<script src="{html.escape(asset_url("app_js", root))}"></script>'
-        kwargs["scripts"] = script + "\n" + kwargs.get("scripts", "")
-        return inner(**kwargs)
 
-    app.interpolate_index = interpolate_index
-    app._timeline_index_assets = True
+def _with_assets(inner, **kwargs) -> str:
+    root = script_root()
+    css = f'<link rel="stylesheet" href="{html.escape(asset_url("app_css", root))}">'
+    kwargs["css"] = kwargs.get("css", "") + "\n" + css
+    script = f'<script src="{html.escape(asset_url("app_js", root))}"></script>'
+    kwargs["scripts"] = script + "\n" + kwargs.get("scripts", "")
+    return inner(**kwargs)

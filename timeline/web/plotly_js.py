@@ -26,6 +26,7 @@ import re
 from .http import script_root
 
 from ..figure import bundle_for
+from . import index_page
 from .asset_registry import asset_url
 from .layout_route import preload_links
 
@@ -37,11 +38,7 @@ UNUSED_SUITES = re.compile(r'<script src="[^"]*/_dash-component-suites/dash/dash
 
 def install(app, get=None) -> None:
     """Add the bundle and the preloads to the Dash app's index page (once); `get()` gives the dataset."""
-    if getattr(app, "_timeline_plotly_js", False):
-        return
-    inner = app.interpolate_index
-
-    def interpolate_index(**kwargs):
+    def with_plotly(inner, **kwargs) -> str:
         root = script_root()
         prefix = app.config.requests_pathname_prefix
         preload = "".join(f'<link rel="preload" as="script" href="{html.escape(prefix)}_dash-component-suites/{c}">'
@@ -53,5 +50,4 @@ def install(app, get=None) -> None:
         kwargs["scripts"] = f'<script src="{src}"></script>\n' + (scripts if swapped else runtime + scripts)
         return inner(**kwargs)
 
-    app.interpolate_index = interpolate_index
-    app._timeline_plotly_js = True
+    index_page.extend(app, "plotly-js", with_plotly)

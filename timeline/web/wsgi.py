@@ -62,15 +62,20 @@ def _warm(app) -> None:
     Built here it is one copy that every worker shares; built after the fork it was one private
     copy per worker (at 100,000 events, about 70 MiB each). The pages are asked for in process, as a
     reader would; a page that fails here fails for the reader too, and is left to do so then."""
-    for thread in threading.enumerate():
-        if thread.name.startswith("timeline-") and thread is not threading.current_thread():
-            thread.join()
+    _join_warm_ups()
     client = app.server.test_client()
     for path in WARM_PAGES:
         try:
             client.get(path)
         except Exception as e:   # noqa: BLE001 (a warm-up never stops the server from starting)
             log.warning("warming %s failed: %s", path, e)
+    _join_warm_ups()   # and any a page started
+
+
+def _join_warm_ups() -> None:
+    for thread in threading.enumerate():
+        if thread.name.startswith("timeline-") and thread is not threading.current_thread():
+            thread.join()
 
 
 def _freeze() -> None:
